@@ -1,0 +1,105 @@
+import type { MethodFit } from './contract.js';
+import { normalQuantile } from './normal.js';
+import { FORECAST_METHODS } from './registry.js';
+import { selectMethod } from './select-method.js';
+
+export interface SeriesForecastOptions {
+  /** A name from the registry, or `auto`. */
+  readonly method: string;
+  readonly horizon: number;
+  /** Seasonal period (7 daily, 52 weekly, 12 monthly); 1 for none. */
+  readonly seasonPeriod: number;
+  /** Central interval levels in percent, e.g. [80, 95]. */
+  readonly levels: readonly number[];
+  /** Uniform [0, 1) random source (seeded by the caller for reproducible output). */
+  readonly random: () => number;
+  /** Sample paths used when the method simulates (default 1000). */
+  readonly paths?: number;
+}
+
+export interface SeriesForecast {
+  /** The label of the method that produced the forecast (after automatic choice and fallbacks). */
+  readonly method: string;
+  /** Non-negative point forecasts, one per future period. */
+  readonly mean: Float64Array;
+  /** lower[i] / upper[i]: bounds of the central levels[i] % interval per period, never negative. */
+  readonly lower: readonly Float64Array[];
+  readonly upper: readonly Float64Array[];
+  /** The underlying fit, for safety stock (cumulative variance, simulator). */
+  readonly fit: MethodFit;
+}
+
+/**
+ * Forecasts one demand series: picks the method (or `auto`), then applies what is common to all
+ * methods: intervals (normal from the error variance, or simulated quantiles for methods with a
+ * simulator), and non-negativity of means and bounds (demand is never negative).
+ *
+ * @example forecastSeries(y, { method: 'snaive', horizon: 14, seasonPeriod: 7, levels: [80, 95], random })
+ */
+export function forecastSeries(y: Float64Array, options: SeriesForecastOptions): SeriesForecast {
+  const methodOptions = { horizon: options.horizon, seasonPeriod: options.seasonPeriod, random: options.random };
+  const fit = options.method === 'auto'
+    ? selectMethod(y, methodOptions)
+    : FORECAST_METHODS[options.method](y, methodOptions);
+  const mean = new Float64Array(options.horizon);
+  for (let h = 0; h < options.horizon; h++) mean[h] = Math.max(0, fit.mean[h]);
+  const { lower, upper } = fit.simulate
+    ? simulatedBounds(fit, options)
+    : normalBounds(fit, options.levels);
+  return { method: fit.label, mean, lower, upper, fit };
+}
+
+function normalBounds(fit: MethodFit, levels: readonly number[]) {
+  const horizon = fit.mean.length;
+  const lower: Float64Array[] = [];
+  const upper: Float64Array[] = [];
+  for (const level of levels) {
+    const z = normalQuantile(0.5 + level / 200);
+    const lo = new Float64Array(horizon);
+    const hi = new Float64Array(horizon);
+    for (let h = 0; h < horizon; h++) {
+      const sd = Math.sqrt(Math.max(0, fit.variance[h]));
+      lo[h] = Math.max(0, fit.mean[h] - z * sd);
+      hi[h] = Math.max(0, fit.mean[h] + z * sd);
+    }
+    lower.push(lo);
+    upper.push(hi);
+  }
+  return { lower, upper };
+}
+
+function simulatedBounds(fit: MethodFit, options: SeriesForecastOptions) {
+  const horizon = fit.mean.length;
+  const paths = options.paths ?? 1000;
+  const draws = new Float64Array(paths * horizon); // column h holds draws for period h
+  const path = new Float64Array(horizon);
+  const simulate = fit.simulate as NonNullable<MethodFit['simulate']>;
+  for (let p = 0; p < paths; p++) {
+    simulate(options.random, path);
+    for (let h = 0; h < horizon; h++) draws[h * paths + p] = path[h];
+  }
+  const lower: Float64Array[] = [];
+  const upper: Float64Array[] = [];
+  for (let i = 0; i < options.levels.length; i++) {
+    lower.push(new Float64Array(horizon));
+    upper.push(new Float64Array(horizon));
+  }
+  for (let h = 0; h < horizon; h++) {
+    const column = draws.subarray(h * paths, (h + 1) * paths).sort();
+    options.levels.forEach((level, i) => {
+      lower[i][h] = Math.max(0, quantileSorted(column, 0.5 - level / 200));
+      upper[i][h] = Math.max(0, quantileSorted(column, 0.5 + level / 200));
+    });
+  }
+  return { lower, upper };
+}
+
+/** Quantile of sorted values, linear interpolation between order statistics (R type 7). */
+export function quantileSorted(sorted: Float64Array, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const position = (n - 1) * p;
+  const below = Math.floor(position);
+  const above = Math.min(n - 1, below + 1);
+  return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+}

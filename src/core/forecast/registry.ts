@@ -1,0 +1,24 @@
+import type { ForecastMethod } from './contract.js';
+import { historicalMean, recentMean } from './methods/moving-average.js';
+import { naive } from './methods/naive.js';
+import { seasonalNaive } from './methods/seasonal-naive.js';
+
+/**
+ * Every forecasting method by the name users give to `--method`. Adding a method is adding
+ * a file under `methods/` and a line here. `auto` is not a method: it chooses among these
+ * (see `select-method.ts`).
+ */
+export const FORECAST_METHODS: Readonly<Record<string, ForecastMethod>> = {
+  naive,
+  snaive: seasonalNaive,
+  mean: historicalMean,
+  ma: recentMean,
+};
+
+export function isForecastMethodName(name: string): boolean {
+  return name === 'auto' || Object.hasOwn(FORECAST_METHODS, name);
+}
+
+export function forecastMethodNames(): string[] {
+  return ['auto', ...Object.keys(FORECAST_METHODS)];
+}
