@@ -2,6 +2,7 @@ import type { ForecastMethod } from './contract.js';
 import { historicalMean, recentMean } from './methods/moving-average.js';
 import { naive } from './methods/naive.js';
 import { seasonalNaive } from './methods/seasonal-naive.js';
+import { theta } from './methods/theta.js';
 
 /**
  * Every forecasting method by the name users give to `--method`. Adding a method is adding
@@ -13,6 +14,7 @@ export const FORECAST_METHODS: Readonly<Record<string, ForecastMethod>> = {
   snaive: seasonalNaive,
   mean: historicalMean,
   ma: recentMean,
+  theta,
 };
 
 export function isForecastMethodName(name: string): boolean {
