@@ -1,0 +1,272 @@
+/**
+ * One run per output folder. The lock is a file beside `--out` (`.<name>.lock`), created with
+ * O_EXCL (`open(path, 'wx')`) and holding the holder's pid, host name and start time as JSON.
+ *
+ * A lock is stale, and is taken over, when its holder is on this host and its pid is not
+ * alive (or is our own pid: a container restarted with the same pid 1), when it is older than
+ * `staleAfterMs` (default 24 h: a nightly run never takes that long, and it bounds pid reuse
+ * and locks left by other hosts), or when it stayed empty (a holder killed between create and
+ * write) for more than a few seconds.
+ *
+ * Takeover is guarded by a second O_EXCL file (`.<name>.lock.takeover`) so that two runs that
+ * find the same stale lock cannot both win: the one holding the guard re-reads the lock, removes
+ * it only if it is still the stale one, and then races for the O_EXCL create like everyone
+ * else. A guard left by a killed run is itself stale after 10 s.
+ */
+
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { LockedError } from '../errors.js';
+
+/** What a lock file says about its holder. */
+export interface LockHolder {
+  readonly pid: number;
+  readonly hostname: string;
+  /** ISO instant the holder started. */
+  readonly startedAt: string;
+  /** Random token that tells two holders with the same pid apart. */
+  readonly token: string;
+  /** What the holder runs, e.g. `stockcast plan`, for the message. */
+  readonly command?: string;
+}
+
+export interface LockHandle {
+  readonly path: string;
+  readonly holder: LockHolder;
+  /** Removes the lock if it is still ours. Safe to call twice. */
+  release(): Promise<void>;
+  /** Synchronous release, for exit handlers. */
+  releaseSync(): void;
+}
+
+export interface LockOptions {
+  /** A lock older than this is stale whoever holds it. Default 24 h. */
+  readonly staleAfterMs?: number;
+  /** Release on process exit and on SIGINT/SIGTERM/SIGHUP. Default true. */
+  readonly releaseOnExit?: boolean;
+  readonly command?: string;
+  /** Clock in milliseconds, for tests. */
+  readonly now?: () => number;
+}
+
+const DEFAULT_STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+const EMPTY_LOCK_GRACE_MS = 5_000;
+const TAKEOVER_STALE_MS = 10_000;
+const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** The lock file that guards an output folder: `.<name>.lock` in the folder's parent. */
+export function lockPathFor(outDir: string): string {
+  const absolute = resolve(outDir);
+  return join(dirname(absolute), `.${basename(absolute)}.lock`);
+}
+
+/**
+ * Takes the lock at `lockPath`, or throws `LockedError` naming the lock file and its holder.
+ *
+ * @example const lock = await acquireLock(lockPathFor('out')); try { ... } finally { await lock.release(); }
+ */
+export async function acquireLock(lockPath: string, options: LockOptions = {}): Promise<LockHandle> {
+  const now = options.now ?? Date.now;
+  const holder: LockHolder = {
+    pid: process.pid,
+    hostname: hostname(),
+    startedAt: new Date(now()).toISOString(),
+    token: randomBytes(8).toString('hex'),
+    ...(options.command ? { command: options.command } : {}),
+  };
+  const content = `${JSON.stringify(holder)}\n`;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    if (await tryCreate(lockPath, content)) return makeHandle(lockPath, holder, content, options.releaseOnExit ?? true);
+    const existing = await readLock(lockPath);
+    if (existing === undefined) continue; // vanished between our create and read: try again
+    const stale = staleReason(existing, options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS, now());
+    if (stale === undefined) throw lockedError(lockPath, existing.holder);
+    await takeOver(lockPath, existing.text, now);
+  }
+  throw new LockedError(`could not take the lock ${lockPath}: it keeps changing hands; is another run starting repeatedly?`);
+}
+
+async function tryCreate(path: string, content: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, 'wx');
+  } catch (error) {
+    if (isCode(error, 'EEXIST')) return false;
+    throw error;
+  }
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return true;
+}
+
+interface ExistingLock {
+  readonly text: string;
+  readonly holder: LockHolder | undefined;
+  readonly modifiedMs: number;
+}
+
+async function readLock(path: string): Promise<ExistingLock | undefined> {
+  try {
+    const [text, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+    return { text, holder: parseHolder(text), modifiedMs: info.mtimeMs };
+  } catch (error) {
+    if (isCode(error, 'ENOENT')) return undefined;
+    throw error;
+  }
+}
+
+function parseHolder(text: string): LockHolder | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null) return undefined;
+    const record = value as Record<string, unknown>;
+    if (typeof record.pid !== 'number' || typeof record.hostname !== 'string' || typeof record.startedAt !== 'string') {
+      return undefined;
+    }
+    return {
+      pid: record.pid,
+      hostname: record.hostname,
+      startedAt: record.startedAt,
+      token: typeof record.token === 'string' ? record.token : '',
+      ...(typeof record.command === 'string' ? { command: record.command } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why an existing lock may be taken over, or undefined when its holder is alive. */
+function staleReason(lock: ExistingLock, staleAfterMs: number, nowMs: number): string | undefined {
+  const holder = lock.holder;
+  if (holder === undefined) {
+    return nowMs - lock.modifiedMs > EMPTY_LOCK_GRACE_MS ? 'unreadable' : undefined;
+  }
+  const started = Date.parse(holder.startedAt);
+  const age = nowMs - (Number.isFinite(started) ? Math.min(started, lock.modifiedMs) : lock.modifiedMs);
+  if (age > staleAfterMs) return 'old';
+  if (holder.hostname !== hostname()) return undefined;
+  if (holder.pid === process.pid) return 'own pid, earlier process';
+  return isProcessAlive(holder.pid) ? undefined : 'dead';
+}
+
+/** `kill(pid, 0)`: ESRCH means no such process; EPERM means it exists but is not ours. */
+export function isProcessAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return isCode(error, 'EPERM');
+  }
+}
+
+async function takeOver(lockPath: string, staleText: string, now: () => number): Promise<void> {
+  const guardPath = `${lockPath}.takeover`;
+  let guard;
+  try {
+    guard = await open(guardPath, 'wx');
+  } catch (error) {
+    if (!isCode(error, 'EEXIST')) throw error;
+    try {
+      const info = await stat(guardPath);
+      if (now() - info.mtimeMs > TAKEOVER_STALE_MS) await unlinkQuietly(guardPath);
+    } catch (statError) {
+      if (!isCode(statError, 'ENOENT')) throw statError;
+    }
+    await sleep(20 + Math.floor(Math.random() * 30));
+    return;
+  }
+  try {
+    await guard.close();
+    const current = await readLock(lockPath);
+    if (current !== undefined && current.text === staleText) await unlinkQuietly(lockPath);
+  } finally {
+    await unlinkQuietly(guardPath);
+  }
+}
+
+function makeHandle(path: string, holder: LockHolder, content: string, releaseOnExit: boolean): LockHandle {
+  let released = false;
+  const onExit = (): void => releaseSync();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    releaseSync();
+    // We were only listening to clean up: let the signal do what it would have done.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  const detach = (): void => {
+    process.removeListener('exit', onExit);
+    for (const signal of SIGNALS) process.removeListener(signal, onSignal);
+  };
+  function releaseSync(): void {
+    if (released) return;
+    released = true;
+    detach();
+    try {
+      if (readFileSync(path, 'utf8') === content) unlinkSync(path);
+    } catch {
+      // Already gone or unreadable: nothing of ours to remove.
+    }
+  }
+  if (releaseOnExit) {
+    process.once('exit', onExit);
+    for (const signal of SIGNALS) process.once(signal, onSignal);
+  }
+  return {
+    path,
+    holder,
+    releaseSync,
+    async release(): Promise<void> {
+      if (released) return;
+      released = true;
+      detach();
+      try {
+        if ((await readFile(path, 'utf8')) === content) await unlink(path);
+      } catch (error) {
+        if (!isCode(error, 'ENOENT')) throw error;
+      }
+    },
+  };
+}
+
+function lockedError(lockPath: string, holder: LockHolder | undefined): LockedError {
+  const who = holder === undefined
+    ? 'a run that is still writing it'
+    : `pid ${holder.pid} on ${holder.hostname}, started ${holder.startedAt}${holder.command ? `, ${holder.command}` : ''}`;
+  return new LockedError(
+    `another stockcast run is writing this output folder (lock file ${lockPath}, held by ${who}); `
+    + 'wait for it to finish, or delete the lock file if no such run exists',
+  );
+}
+
+/** Writes a lock file by hand (tests, and the kill fixture that simulates a crashed holder). */
+export function writeLockFileSync(path: string, holder: LockHolder): void {
+  const fd = openSync(path, 'wx');
+  try {
+    writeSync(fd, `${JSON.stringify(holder)}\n`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function unlinkQuietly(path: string): Promise<void> {
+  try {
+    await unlink(path);
+  } catch (error) {
+    if (!isCode(error, 'ENOENT')) throw error;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
+
+function isCode(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}
