@@ -1,0 +1,97 @@
+// Automatic ETS on every M3 monthly series: ms per series (one core) and sMAPE / MASE against
+// the official holdout, with the metric definitions of datasets/reference/baselines.md.
+// Build first: npx tsc -p tsconfig.build.json   Run: node bench/ets-speed.mjs [--compare] [--limit N]
+// ETS_DIST=/other/dist overrides the build folder; --compare prints agreement with R's chosen models.
+import { readFileSync } from 'node:fs';
+import { resolve, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = resolve(process.env.ETS_DIST ?? resolve(here, '../dist'));
+const { autoEts } = await import(pathToFileURL(resolve(dist, 'core/forecast/ets/auto-ets.js')).href);
+const { forecastEts } = await import(pathToFileURL(resolve(dist, 'core/forecast/ets/forecast-ets.js')).href);
+
+const args = process.argv.slice(2);
+const limitIndex = args.indexOf('--limit');
+const limit = limitIndex >= 0 ? Number(args[limitIndex + 1]) : Infinity;
+const datasets = resolve(process.env.DATASETS ?? resolve(here, '../../shared/datasets'));
+const m = 12;
+const h = 18;
+
+function readSeries(path) {
+  const series = new Map();
+  const lines = readFileSync(path, 'utf8').split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i] === '') continue;
+    const [id, , quantity] = lines[i].split(',');
+    let values = series.get(id);
+    if (!values) series.set(id, (values = []));
+    values.push(Number(quantity));
+  }
+  return series;
+}
+
+// R's per-series results: quoted CSV whose model labels contain commas.
+function readReference(path) {
+  const rows = new Map();
+  const lines = readFileSync(path, 'utf8').split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    const fields = [...lines[i].matchAll(/"([^"]*)"|([^,]+)/g)].map((match) => match[1] ?? match[2]);
+    if (fields.length < 5 || fields[1] !== 'ets') continue;
+    rows.set(fields[0], { label: fields[2], mase: Number(fields[3]), smape: Number(fields[4]) });
+  }
+  return rows;
+}
+
+const train = readSeries(resolve(datasets, 'm3_monthly/m3_monthly_train.csv'));
+const test = readSeries(resolve(datasets, 'm3_monthly/m3_monthly_test.csv'));
+const reference = readReference(resolve(datasets, 'reference/m3_monthly_per_series.csv'));
+
+const ids = [...train.keys()].slice(0, limit);
+const inputs = ids.map((id) => Float64Array.from(train.get(id)));
+const fits = new Array(ids.length);
+const forecasts = new Array(ids.length);
+const started = process.hrtime.bigint();
+for (let i = 0; i < ids.length; i++) {
+  fits[i] = autoEts(inputs[i], m);
+  forecasts[i] = forecastEts(fits[i], h).mean;
+}
+const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+
+let smapeSum = 0;
+let maseSum = 0;
+let agree = 0;
+let referenceSmape = 0;
+let referenceMase = 0;
+const chosen = new Map();
+for (let i = 0; i < ids.length; i++) {
+  const x = inputs[i];
+  const actual = test.get(ids[i]);
+  const f = forecasts[i];
+  let scale = 0;
+  for (let t = m; t < x.length; t++) scale += Math.abs(x[t] - x[t - m]);
+  scale /= x.length - m;
+  let smape = 0;
+  let mae = 0;
+  for (let j = 0; j < h; j++) {
+    const e = Math.abs(actual[j] - f[j]);
+    mae += e / h;
+    const denominator = Math.abs(actual[j]) + Math.abs(f[j]);
+    smape += denominator === 0 ? 0 : (200 * e) / denominator / h;
+    if (!Number.isFinite(f[j])) throw new Error(`non-finite forecast for ${ids[i]}`);
+  }
+  smapeSum += smape;
+  maseSum += mae / scale;
+  const label = fits[i].label;
+  chosen.set(label, (chosen.get(label) ?? 0) + 1);
+  const row = reference.get(ids[i]);
+  if (row?.label === label) agree++;
+  referenceSmape += row?.smape ?? NaN;
+  referenceMase += row?.mase ?? NaN;
+}
+const count = ids.length;
+console.log(`series ${count}, total ${(elapsedMs / 1000).toFixed(2)} s, ${(elapsedMs / count).toFixed(2)} ms/series`);
+console.log(`sMAPE ${(smapeSum / count).toFixed(3)}  MASE ${(maseSum / count).toFixed(4)}`);
+console.log(`R ets on the same series: sMAPE ${(referenceSmape / count).toFixed(3)}  MASE ${(referenceMase / count).toFixed(4)}`);
+console.log(`same model as R: ${agree}/${count}`);
+console.log([...chosen.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', '));
