@@ -1,0 +1,187 @@
+import { Readable } from 'node:stream';
+import Papa from 'papaparse';
+import type { ProblemLog } from './csv-problems.js';
+import { openTextStream, stripBom } from './decode.js';
+
+/** What a reader does with the rows of one CSV file. */
+export interface CsvSink {
+  /** Gets the header row; returns false to stop reading (e.g. a required column is missing). */
+  header(headers: string[], delimiter: string): boolean;
+  /** Gets each data row with the right number of fields and its 1-based physical line number. */
+  row(fields: string[], line: number): void;
+}
+
+export interface CsvSummary {
+  /** False for a file with no header row (empty); already reported as a problem. */
+  readonly hasHeader: boolean;
+  /** Data rows handed to the sink. */
+  readonly rows: number;
+  /** Blank lines skipped. */
+  readonly blankLines: number;
+  readonly delimiter: string;
+}
+
+const DELIMITERS = [',', ';', '\t'];
+
+/**
+ * Streams a CSV file through papaparse in chunk mode (no object per row, no `header: true`).
+ * The delimiter (`,` `;` or tab) is the one most frequent in the header line. Lines are counted
+ * physically: papaparse counts records, and a quoted field may span lines, so a chunk whose
+ * consumed length (from `meta.cursor`) exceeds the plain length of its fields contains quotes,
+ * and only then are line breaks inside fields counted. Rows with the wrong number of fields are
+ * problems; blank lines are skipped.
+ */
+export async function streamCsv(path: string, encoding: string, problems: ProblemLog, sink: CsvSink): Promise<CsvSummary> {
+  const { text, file } = openTextStream(path, encoding);
+  const chunks = text[Symbol.asyncIterator]() as AsyncIterator<string>;
+  let first = '';
+  let sourceDone = false;
+  // The header line decides the delimiter and line break, so read until it is complete.
+  while (!sourceDone && !hasLineBreakOutsideQuotes(first)) {
+    const next = await chunks.next();
+    if (next.done) sourceDone = true;
+    else first += next.value;
+  }
+  first = stripBom(first);
+  if (first.trim() === '') {
+    file.destroy();
+    problems.add(0, 0, '', 'a header row', '', 'the file is empty');
+    return { hasHeader: false, rows: 0, blankLines: 0, delimiter: ',' };
+  }
+  const headerLine = firstLine(first);
+  const delimiter = detectDelimiter(headerLine.text);
+  const newline = headerLine.lineBreak || '\n';
+
+  let lastChar = '';
+  async function* feed(): AsyncGenerator<string> {
+    if (first !== '') {
+      lastChar = first[first.length - 1];
+      yield first;
+    }
+    while (!sourceDone) {
+      const next = await chunks.next();
+      if (next.done) break;
+      if (next.value.length === 0) continue;
+      lastChar = next.value[next.value.length - 1];
+      yield next.value;
+    }
+    // A final line break makes every record end with one, which the line counting relies on.
+    if (lastChar !== '\n' && lastChar !== '\r') yield newline;
+  }
+
+  let width = -1;
+  let line = 1;
+  let previousCursor = 0;
+  let rows = 0;
+  let blankLines = 0;
+  let stopped = false;
+  const delimiterLength = delimiter.length;
+  const newlineLength = newline.length;
+
+  await new Promise<void>((resolve, reject) => {
+    const input = Readable.from(feed(), { objectMode: true });
+    input.on('error', reject);
+    Papa.parse<string[]>(input as unknown as File, {
+      delimiter,
+      newline: newline as '\n',
+      header: false,
+      skipEmptyLines: false,
+      chunk(results, parser) {
+        const data = results.data;
+        const cursor = results.meta.cursor;
+        let plainLength = 0;
+        for (let i = 0; i < data.length; i++) {
+          const fields = data[i];
+          for (let f = 0; f < fields.length; f++) plainLength += fields[f].length;
+          plainLength += (fields.length - 1) * delimiterLength + newlineLength;
+        }
+        const hasQuotes = cursor - previousCursor !== plainLength;
+        previousCursor = cursor;
+        for (let i = 0; i < data.length; i++) {
+          const fields = data[i];
+          const rowLine = line;
+          line += hasQuotes ? 1 + lineBreaksIn(fields) : 1;
+          if (width < 0) {
+            width = fields.length;
+            if (!sink.header(fields.map((h) => h.trim()), delimiter)) {
+              stopped = true;
+              parser.abort();
+              return;
+            }
+            continue;
+          }
+          if (fields.length === 1 && fields[0] === '') {
+            blankLines++;
+            continue;
+          }
+          if (fields.length !== width) {
+            problems.add(rowLine, 0, '', `${width} fields (found ${fields.length})`, fields.join(delimiter),
+              fields.length > width ? 'a value may contain the delimiter: quote it' : '');
+            continue;
+          }
+          rows++;
+          sink.row(fields, rowLine);
+        }
+        for (const error of results.errors) {
+          if (error.type === 'Quotes') problems.add(line - 1, 0, '', 'a closing quote', '', 'a quoted value is not closed');
+        }
+      },
+      complete() {
+        resolve();
+      },
+      error(error: Error) {
+        reject(error);
+      },
+    });
+  }).finally(() => {
+    if (stopped) file.destroy();
+  });
+  return { hasHeader: true, rows, blankLines, delimiter };
+}
+
+/** Line breaks inside quoted fields of one record: `\r\n`, `\n` and `\r` each count once. */
+function lineBreaksIn(fields: string[]): number {
+  let count = 0;
+  for (const value of fields) {
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      if (c === 10) count++;
+      else if (c === 13 && value.charCodeAt(i + 1) !== 10) count++;
+    }
+  }
+  return count;
+}
+
+function hasLineBreakOutsideQuotes(text: string): boolean {
+  return firstLine(text).lineBreak !== '';
+}
+
+/** The first record's text and the line break that ends it ('' when the text has none yet). */
+function firstLine(text: string): { text: string; lineBreak: string } {
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (c === '\n' || c === '\r')) {
+      const lineBreak = c === '\r' ? (text[i + 1] === '\n' ? '\r\n' : i + 1 < text.length ? '\r' : '') : '\n';
+      return { text: text.slice(0, i), lineBreak };
+    }
+  }
+  return { text, lineBreak: '' };
+}
+
+/** `,`, `;` or tab, whichever occurs most often outside quotes; `,` on a tie or when none occurs. */
+export function detectDelimiter(headerLine: string): string {
+  const counts = [0, 0, 0];
+  let inQuotes = false;
+  for (const c of headerLine) {
+    if (c === '"') inQuotes = !inQuotes;
+    else if (!inQuotes) {
+      const k = DELIMITERS.indexOf(c);
+      if (k >= 0) counts[k]++;
+    }
+  }
+  let best = 0;
+  for (let k = 1; k < counts.length; k++) if (counts[k] > counts[best]) best = k;
+  return DELIMITERS[best];
+}

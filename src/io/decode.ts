@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import type { Readable } from 'node:stream';
+import iconv from 'iconv-lite';
+import { UsageError } from '../errors.js';
+
+/** Read size: large chunks keep per-chunk overhead (parser set-up, splits) small on big files. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Canonical encoding name for `--encoding`: `utf-8` by default, otherwise any name iconv-lite
+ * knows (gbk, gb18030, latin1, iso-8859-1, windows-1252, utf-16le, ...). Unknown names are a
+ * usage error (exit 2).
+ */
+export function resolveEncoding(name: string | undefined): string {
+  if (name === undefined || name === '') return 'utf-8';
+  const lower = name.trim().toLowerCase();
+  if (lower === 'utf8' || lower === 'utf-8') return 'utf-8';
+  if (!iconv.encodingExists(lower)) {
+    throw new UsageError(`unknown encoding "${name}" (try utf-8, gbk, gb18030, latin1, windows-1252, utf-16le)`);
+  }
+  return lower;
+}
+
+/**
+ * Opens a file as a stream of decoded text chunks with any byte-order mark removed. UTF-8 uses
+ * Node's own decoder (multi-byte characters split across reads are joined correctly); other
+ * encodings stream through iconv-lite.
+ */
+export function openTextStream(path: string, encoding: string): { text: Readable; file: fs.ReadStream } {
+  const file = fs.createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  if (encoding === 'utf-8') {
+    file.setEncoding('utf8');
+    return { text: file, file };
+  }
+  const decoder = iconv.decodeStream(encoding, { stripBOM: true }) as unknown as Readable & NodeJS.WritableStream;
+  file.on('error', (error) => decoder.destroy(error));
+  file.pipe(decoder);
+  return { text: decoder, file };
+}
+
+/** Removes a leading U+FEFF (the BOM as decoded from UTF-8). */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

@@ -1,0 +1,157 @@
+import path from 'node:path';
+import type { SalesTable } from '../core/series/sales-table.js';
+import { InputError } from '../errors.js';
+import { matchColumns, SALES_FIELDS } from './columns.js';
+import { createDecimalMark, numberCell, trimCell, type CellContext } from './csv-cells.js';
+import { createProblemLog } from './csv-problems.js';
+import { streamCsv } from './csv-stream.js';
+import { resolveEncoding } from './decode.js';
+import { explainDate, parseDay, resolveDateFormat } from './parse-date.js';
+import { createWarningLog, type ReadOptions, type Warning } from './read-options.js';
+
+export type { SalesTable } from '../core/series/sales-table.js';
+
+/** Warehouse name given to every row of a sales file without a warehouse column. */
+export const DEFAULT_WAREHOUSE = 'MAIN';
+
+/**
+ * Reads `sales.csv` into a columnar {@link SalesTable}: one streaming pass, typed arrays grown by
+ * doubling, SKU and warehouse names interned through a Map, no object per row. Every problem in
+ * the file is collected; if there is any, throws `InputError` with all of them (exit 3). A file
+ * with a header but no rows is an error too ("no sales rows").
+ */
+export async function readSales(file: string, options: ReadOptions = {}): Promise<{ table: SalesTable; warnings: Warning[] }> {
+  const displayName = options.displayName ?? path.basename(file);
+  const encoding = resolveEncoding(options.encoding);
+  const dateFormat = resolveDateFormat(options.dateFormat);
+  const problems = createProblemLog(displayName);
+  const warnings = createWarningLog();
+  let context: CellContext | undefined;
+
+  let capacity = 1 << 16;
+  let skuId = new Int32Array(capacity);
+  let warehouseId = new Int32Array(capacity);
+  let day = new Int32Array(capacity);
+  let quantity = new Float64Array(capacity);
+  let count = 0;
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  const skus: string[] = [];
+  const skuIds = new Map<string, number>();
+  const warehouses: string[] = [];
+  const warehouseIds = new Map<string, number>();
+  let descriptions: string[] | undefined;
+
+  let dateColumn = -1;
+  let skuColumn = -1;
+  let quantityColumn = -1;
+  let warehouseColumn = -1;
+  let descriptionColumn = -1;
+  let lastDateText = '';
+  let lastDay = NaN;
+
+  const grow = () => {
+    capacity *= 2;
+    const copy = <T extends Int32Array | Float64Array>(from: T, to: T): T => {
+      to.set(from);
+      return to;
+    };
+    skuId = copy(skuId, new Int32Array(capacity));
+    warehouseId = copy(warehouseId, new Int32Array(capacity));
+    day = copy(day, new Int32Array(capacity));
+    quantity = copy(quantity, new Float64Array(capacity));
+  };
+
+  const summary = await streamCsv(file, encoding, problems, {
+    header(headers, delimiter) {
+      const match = matchColumns(headers, SALES_FIELDS, options.map, problems);
+      if (problems.count > 0) return false;
+      dateColumn = match.index.date;
+      skuColumn = match.index.sku;
+      quantityColumn = match.index.quantity;
+      warehouseColumn = match.index.warehouse;
+      descriptionColumn = match.index.description;
+      if (descriptionColumn >= 0) descriptions = [];
+      if (warehouseColumn < 0) {
+        warehouses.push(DEFAULT_WAREHOUSE);
+        warehouseIds.set(DEFAULT_WAREHOUSE, 0);
+      }
+      if (match.unknown.length > 0) {
+        warnings.add('unknown-column', `${displayName}: ignored columns ${match.unknown.join(', ')}`, match.unknown.length);
+      }
+      context = { problems, warnings, decimal: createDecimalMark(options.decimalComma, delimiter) };
+      return true;
+    },
+    row(fields, line) {
+      const problemsBefore = problems.count;
+      const dateText = fields[dateColumn];
+      let rowDay = lastDay;
+      if (dateText !== lastDateText) {
+        rowDay = parseDay(dateText, dateFormat);
+        if (rowDay !== rowDay) {
+          const { expected, hint } = explainDate(dateText, dateFormat);
+          problems.add(line, dateColumn + 1, 'date', expected, dateText, hint);
+        } else {
+          lastDateText = dateText;
+          lastDay = rowDay;
+        }
+      }
+      const sku = trimCell(fields[skuColumn]);
+      if (sku === '') problems.add(line, skuColumn + 1, 'sku', 'a SKU', '', 'the cell is empty');
+      const rowQuantity = numberCell(context as CellContext, fields[quantityColumn], line, quantityColumn, 'quantity');
+      let warehouse = 0;
+      if (warehouseColumn >= 0) {
+        const name = trimCell(fields[warehouseColumn]);
+        if (name === '') {
+          problems.add(line, warehouseColumn + 1, 'warehouse', 'a warehouse', '', 'the cell is empty');
+        } else {
+          const id = warehouseIds.get(name);
+          if (id === undefined) {
+            warehouse = warehouses.length;
+            warehouses.push(name);
+            warehouseIds.set(name, warehouse);
+          } else {
+            warehouse = id;
+          }
+        }
+      }
+      if (problems.count !== problemsBefore) return;
+      let id = skuIds.get(sku);
+      if (id === undefined) {
+        id = skus.length;
+        skus.push(sku);
+        skuIds.set(sku, id);
+        if (descriptions) descriptions.push('');
+      }
+      if (descriptions && descriptions[id] === '') descriptions[id] = trimCell(fields[descriptionColumn]);
+      if (count === capacity) grow();
+      skuId[count] = id;
+      warehouseId[count] = warehouse;
+      day[count] = rowDay;
+      quantity[count] = rowQuantity;
+      if (rowDay < minDay) minDay = rowDay;
+      if (rowDay > maxDay) maxDay = rowDay;
+      count++;
+    },
+  });
+
+  if (summary.hasHeader && problems.count === 0 && count === 0) {
+    problems.add(0, 0, '', 'sales rows', '', 'the file has a header but no sales rows');
+  }
+  if (problems.count > 0) throw new InputError(problems.problems, problems.count);
+  if (summary.blankLines > 0) warnings.add('blank-line', `${displayName}: skipped ${summary.blankLines} blank lines`, summary.blankLines);
+  const table: SalesTable = {
+    skus,
+    warehouses,
+    skuId: skuId.subarray(0, count),
+    warehouseId: warehouseId.subarray(0, count),
+    day: day.subarray(0, count),
+    quantity: quantity.subarray(0, count),
+    rowCount: count,
+    minDay,
+    maxDay,
+    hasWarehouseColumn: warehouseColumn >= 0,
+    ...(descriptions ? { descriptions } : {}),
+  };
+  return { table, warnings: warnings.list() };
+}
