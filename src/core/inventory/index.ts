@@ -1,0 +1,18 @@
+/**
+ * Replenishment policy, alerts, rebalancing and supplier grouping: the public surface of
+ * `core/inventory` for the pipeline. Pure functions over plain readonly data.
+ */
+export { DEFAULT_ITEM, resolveItem, type ItemMaster, type PartialItemMaster, type ResolvedItem, type ServiceTarget } from './item-master.js';
+export { type DemandClass, type DemandForecast, type WindowDemand, windowDemand, dailyRate, cumulativeMean, cumulativeVarianceAt } from './demand-window.js';
+export { planReorder, periodsNeeded, type ReorderInput, type ReorderLine, type StockPosition } from './plan-reorder.js';
+export { protectionLevel, type DemandLaw, type ProtectionLevel, type ProtectionRequest } from './protection-level.js';
+export { economicOrderQuantity } from './economic-order-quantity.js';
+export { orderQuantity, type OrderRules } from './order-quantity.js';
+export { stockCover, type StockCover } from './stock-cover.js';
+export { normalLoss, normalLossInverse } from './normal-loss.js';
+export { leadTimeNodes, drawLeadTime, type LeadTimeNodes } from './lead-time-nodes.js';
+export { inventoryAlerts, rankAlerts, DEFAULT_ALERT_OPTIONS, type AlertOptions, type AlertSeverity, type AlertType, type InventoryAlert } from './inventory-alerts.js';
+export { rebalanceSku, DEFAULT_REBALANCE_OPTIONS, type Lane, type RebalanceOptions, type RebalanceResult, type RebalanceSite, type Transfer } from './rebalance-sku.js';
+export { applyTransfers } from './apply-transfers.js';
+export { groupBySupplier, type SupplierOrder } from './group-by-supplier.js';
+export { minCostFlow, type FlowArc, type FlowOptions, type FlowResult } from './min-cost-flow.js';
