@@ -1,8 +1,12 @@
 import type { ForecastMethod } from './contract.js';
+import { croston } from './methods/croston.js';
 import { historicalMean, recentMean } from './methods/moving-average.js';
 import { naive } from './methods/naive.js';
+import { negativeBinomial } from './methods/negative-binomial.js';
+import { sba } from './methods/sba.js';
 import { seasonalNaive } from './methods/seasonal-naive.js';
 import { theta } from './methods/theta.js';
+import { tsb } from './methods/tsb.js';
 
 /**
  * Every forecasting method by the name users give to `--method`. Adding a method is adding
@@ -15,6 +19,10 @@ export const FORECAST_METHODS: Readonly<Record<string, ForecastMethod>> = {
   mean: historicalMean,
   ma: recentMean,
   theta,
+  croston,
+  sba,
+  tsb,
+  negbin: negativeBinomial,
 };
 
 export function isForecastMethodName(name: string): boolean {
