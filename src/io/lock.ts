@@ -56,6 +56,8 @@ const DEFAULT_STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 const EMPTY_LOCK_GRACE_MS = 5_000;
 const TAKEOVER_STALE_MS = 10_000;
 const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/** Tokens of the locks this process holds: a lock with our pid is stale only if it is not one of them. */
+const heldTokens = new Set<string>();
 
 /** The lock file that guards an output folder: `.<name>.lock` in the folder's parent. */
 export function lockPathFor(outDir: string): string {
@@ -152,7 +154,7 @@ function staleReason(lock: ExistingLock, staleAfterMs: number, nowMs: number): s
   const age = nowMs - (Number.isFinite(started) ? Math.min(started, lock.modifiedMs) : lock.modifiedMs);
   if (age > staleAfterMs) return 'old';
   if (holder.hostname !== hostname()) return undefined;
-  if (holder.pid === process.pid) return 'own pid, earlier process';
+  if (holder.pid === process.pid) return heldTokens.has(holder.token) ? undefined : 'own pid, earlier process';
   return isProcessAlive(holder.pid) ? undefined : 'dead';
 }
 
@@ -194,6 +196,7 @@ async function takeOver(lockPath: string, staleText: string, now: () => number):
 
 function makeHandle(path: string, holder: LockHolder, content: string, releaseOnExit: boolean): LockHandle {
   let released = false;
+  heldTokens.add(holder.token);
   const onExit = (): void => releaseSync();
   const onSignal = (signal: NodeJS.Signals): void => {
     releaseSync();
@@ -208,6 +211,7 @@ function makeHandle(path: string, holder: LockHolder, content: string, releaseOn
     if (released) return;
     released = true;
     detach();
+    heldTokens.delete(holder.token);
     try {
       if (readFileSync(path, 'utf8') === content) unlinkSync(path);
     } catch {
@@ -226,6 +230,7 @@ function makeHandle(path: string, holder: LockHolder, content: string, releaseOn
       if (released) return;
       released = true;
       detach();
+      heldTokens.delete(holder.token);
       try {
         if ((await readFile(path, 'utf8')) === content) await unlink(path);
       } catch (error) {

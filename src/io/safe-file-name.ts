@@ -22,7 +22,7 @@ const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i
 /**
  * One safe path segment (without extension) for `name`.
  *
- * @example safeFileName('../../x') // '.._.._x' with leading dots replaced: '__._.._x'? see tests
+ * @example safeFileName('../../x') // '___.._x'; safeFileName('CON') // '_CON'
  */
 export function safeFileName(name: string, maxBytes = DEFAULT_MAX_BYTES): string {
   let text = name.normalize('NFC').replace(LONE_SURROGATE, '_').replace(FORBIDDEN, '_');
@@ -39,7 +39,7 @@ export function safeFileName(name: string, maxBytes = DEFAULT_MAX_BYTES): string
  * original name, so the result does not depend on the order of the list; equal inputs get
  * equal outputs.
  *
- * @example safeFileNames(['a/b', 'a:b', 'ACME']) // ['a_b~1f3c...', 'a_b~9e0a...', 'ACME']
+ * @example safeFileNames(['a/b', 'a:b', 'ACME']) // ['a_b~<8 hex>', 'a_b~<8 other hex>', 'ACME']
  */
 export function safeFileNames(names: readonly string[], maxBytes = DEFAULT_MAX_BYTES): string[] {
   const base = names.map((name) => safeFileName(name, maxBytes));

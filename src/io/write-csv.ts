@@ -48,7 +48,7 @@ export function formatCsvNumber(value: number, decimals?: number, maxDecimals?: 
     text = plainNumber(value);
   } else {
     const most = Math.max(decimals, maxDecimals ?? decimals);
-    text = Math.abs(value) < 1e21 ? value.toFixed(most) : plainNumber(Math.round(value));
+    text = Math.abs(value) < 1e21 ? value.toFixed(most) : plainNumber(value);
     if (most > decimals && text.includes('.')) {
       const keep = text.indexOf('.') + 1 + decimals;
       let end = text.length;
@@ -61,16 +61,23 @@ export function formatCsvNumber(value: number, decimals?: number, maxDecimals?: 
 }
 
 function plainNumber(value: number): string {
-  const abs = Math.abs(value);
-  if (abs === 0) return '0';
-  if (abs >= 1e21) return BigInt(value).toString();
-  if (abs >= 1e-6) return String(value);
-  // Tiny magnitudes: `String` would use an exponent; 20 decimals is the most `toFixed` gives.
-  const fixed = value.toFixed(20);
-  let end = fixed.length;
-  while (fixed.charCodeAt(end - 1) === 48) end--;
-  const trimmed = fixed.slice(0, end);
-  return trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed;
+  const text = String(value);
+  const e = text.indexOf('e');
+  return e < 0 ? text : expandExponent(text.slice(0, e), Number(text.slice(e + 1)));
+}
+
+/** `2.5`, 22 -> `25000000000000000000000`; `1.25`, -7 -> `0.000000125` (the shortest digits, shifted). */
+function expandExponent(mantissa: string, exponent: number): string {
+  const negative = mantissa.startsWith('-');
+  const unsigned = negative ? mantissa.slice(1) : mantissa;
+  const dot = unsigned.indexOf('.');
+  const digits = dot < 0 ? unsigned : unsigned.slice(0, dot) + unsigned.slice(dot + 1);
+  const pointAt = (dot < 0 ? unsigned.length : dot) + exponent;
+  let result: string;
+  if (pointAt <= 0) result = `0.${'0'.repeat(-pointAt)}${digits}`;
+  else if (pointAt >= digits.length) result = digits + '0'.repeat(pointAt - digits.length);
+  else result = `${digits.slice(0, pointAt)}.${digits.slice(pointAt)}`;
+  return negative ? `-${result}` : result;
 }
 
 function isNegativeZeroText(text: string): boolean {

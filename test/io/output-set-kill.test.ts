@@ -1,0 +1,112 @@
+// Issue 5: killing a run with SIGKILL at random moments, 20 times in a row, never leaves --out
+// without a complete, consistent previous set, and the next run succeeds and cleans up.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildKillModules } from '../fixtures/kill/build-modules.js';
+
+const SCRIPT = fileURLToPath(new URL('../fixtures/kill/write-set.mjs', import.meta.url));
+const EXPECTED = [
+  'alerts.csv', 'forecast.csv', 'reorder.csv', 'summary.json',
+  ...Array.from({ length: 10 }, (_, i) => [`suppliers/supplier-${i}.csv`, `suppliers/supplier-${i}.xlsx`]).flat(),
+  'transfers.csv',
+].sort();
+
+let modulesDir = '';
+let work = '';
+beforeAll(() => {
+  modulesDir = buildKillModules();
+  work = mkdtempSync(join(tmpdir(), 'stockcast-kill-'));
+});
+afterAll(() => {
+  rmSync(modulesDir, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
+});
+
+interface Run { readonly code: number | null; readonly signal: NodeJS.Signals | null; readonly stderr: string; readonly ms: number }
+
+/** Runs the writer; with `killAfterMs`, sends SIGKILL that long after spawning. */
+function runWriter(outDir: string, runId: string, killAfterMs?: number, durable = false): Promise<Run> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [SCRIPT, modulesDir, outDir, runId, '1', durable ? '1' : '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+  return new Promise((done) => {
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal, stderr, ms: performance.now() - started });
+    });
+  });
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => (entry.isDirectory()
+    ? listFiles(dir, `${prefix}${entry.name}/`)
+    : [`${prefix}${entry.name}`]));
+}
+
+/** The single run id of a complete set in `outDir`, or a description of what is wrong. */
+function completeSetId(outDir: string): string {
+  if (!existsSync(outDir)) return '<no --out>';
+  const files = listFiles(outDir).sort();
+  expect(files).toEqual(EXPECTED);
+  const ids = new Set(files.map((file) => {
+    const text = readFileSync(join(outDir, file), 'utf8');
+    const first = text.slice(0, text.indexOf('\n'));
+    const last = text.trimEnd().split('\n').pop() ?? '';
+    expect(last.replace('end,', 'run_id,')).toBe(first);
+    return first.slice('run_id,'.length);
+  }));
+  expect(ids.size).toBe(1);
+  return [...ids][0];
+}
+
+/** Mulberry32: the kill moments are random but the same on every run of the test. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('output set under kill -9', () => {
+  it('20 runs killed at random moments always leave a complete set of one run, and the next run succeeds', async () => {
+    const outDir = join(work, 'out');
+    const first = await runWriter(outDir, 'r0');
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(completeSetId(outDir)).toBe('r0');
+
+    const random = seededRandom(20261126);
+    let previous = 'r0';
+    let killed = 0;
+    for (let k = 1; k <= 20; k++) {
+      const runId = `r${k}`;
+      // Spread kills over start-up, writing and commit; a few runs finish before the kill.
+      const run = await runWriter(outDir, runId, Math.floor(random() * first.ms * 1.3));
+      if (run.signal === 'SIGKILL') killed++;
+      else expect(run.code, run.stderr).toBe(0);
+      const found = completeSetId(outDir);
+      expect([previous, runId]).toContain(found);
+      if (run.signal !== 'SIGKILL') expect(found).toBe(runId);
+      previous = found;
+    }
+    expect(killed).toBeGreaterThan(10);
+
+    const last = await runWriter(outDir, 'final', undefined, true);
+    expect(last.stderr).toBe('');
+    expect(last.code).toBe(0);
+    expect(completeSetId(outDir)).toBe('final');
+    // No debris: one set, no temporary folders or links, no lock.
+    expect(readdirSync(join(work, '.out.sets'))).toHaveLength(1);
+    expect(readdirSync(work).sort()).toEqual(['.out.sets', 'out']);
+  });
+});
