@@ -14,6 +14,8 @@ const { forecastEts } = await import(pathToFileURL(resolve(dist, 'core/forecast/
 const args = process.argv.slice(2);
 const limitIndex = args.indexOf('--limit');
 const limit = limitIndex >= 0 ? Number(args[limitIndex + 1]) : Infinity;
+const evaluationsIndex = args.indexOf('--max-evaluations');
+const etsOptions = evaluationsIndex >= 0 ? { maxEvaluations: Number(args[evaluationsIndex + 1]) } : {};
 const datasets = resolve(process.env.DATASETS ?? resolve(here, '../../shared/datasets'));
 const m = 12;
 const h = 18;
@@ -53,7 +55,7 @@ const fits = new Array(ids.length);
 const forecasts = new Array(ids.length);
 const started = process.hrtime.bigint();
 for (let i = 0; i < ids.length; i++) {
-  fits[i] = autoEts(inputs[i], m);
+  fits[i] = autoEts(inputs[i], m, etsOptions);
   forecasts[i] = forecastEts(fits[i], h).mean;
 }
 const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -93,5 +95,8 @@ const count = ids.length;
 console.log(`series ${count}, total ${(elapsedMs / 1000).toFixed(2)} s, ${(elapsedMs / count).toFixed(2)} ms/series`);
 console.log(`sMAPE ${(smapeSum / count).toFixed(3)}  MASE ${(maseSum / count).toFixed(4)}`);
 console.log(`R ets on the same series: sMAPE ${(referenceSmape / count).toFixed(3)}  MASE ${(referenceMase / count).toFixed(4)}`);
+let evaluations = 0;
+for (const fit of fits) evaluations += fit.evaluations;
+console.log(`likelihood evaluations of the chosen models: ${(evaluations / count).toFixed(0)} per series`);
 console.log(`same model as R: ${agree}/${count}`);
 console.log([...chosen.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', '));

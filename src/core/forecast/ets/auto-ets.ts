@@ -107,6 +107,7 @@ function fixedSesFit(y: Float64Array, alpha: number): EtsFit {
     aicc: NaN,
     bic: NaN,
     n,
+    evaluations: 0,
   };
 }
 

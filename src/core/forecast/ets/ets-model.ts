@@ -62,6 +62,8 @@ export interface EtsFit {
   readonly bic: number;
   /** Number of observations fitted. */
   readonly n: number;
+  /** Likelihood evaluations the optimiser used (0 when nothing was optimised). */
+  readonly evaluations: number;
 }
 
 /** Integer codes used inside the recursion loops. */

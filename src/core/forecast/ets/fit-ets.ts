@@ -182,5 +182,6 @@ export function tryFitEts(y: Float64Array, spec: EtsSpec, options: FitEtsOptions
     aicc: aic + (2 * parameterCount * (parameterCount + 1)) / (n - parameterCount - 1),
     bic: likelihood + Math.log(n) * parameterCount,
     n,
+    evaluations: result.evaluations,
   };
 }

@@ -1,0 +1,59 @@
+import type { ForecastMethod, MethodFit } from '../contract.js';
+import { autoEts, fitEts } from '../ets/auto-ets.js';
+import type { EtsFit } from '../ets/ets-model.js';
+import { forecastEts } from '../ets/forecast-ets.js';
+
+/**
+ * Automatic ETS (`--method ets`): the exponential smoothing state space model with the smallest
+ * AICc among error A/M, trend N/A/Ad, season N/A/M (Hyndman et al. 2008; R's `forecast::ets`),
+ * labelled like `ETS(M,Ad,M)`. Additive-error models get exact normal variances, multiplicative
+ * ones a simulator. See `ets/auto-ets.ts`.
+ *
+ * @example ets(y, { horizon: 18, seasonPeriod: 12, random }).label // e.g. 'ETS(M,A,M)'
+ */
+export const ets: ForecastMethod = (y, { horizon, seasonPeriod }) =>
+  methodFitFromEts(autoEts(y, seasonPeriod), y, horizon);
+
+/**
+ * Wraps a fitted ETS model in the method contract: forecasts, per-step and cumulative
+ * variances, the simulator for multiplicative errors, the AICc. If the forecasts are not all
+ * finite (a breakdown far out), falls back to ETS(A,N,N), then to a flat last value.
+ *
+ * @example methodFitFromEts(autoEts(y, 12), y, 18).mean.length // 18
+ */
+export function methodFitFromEts(fit: EtsFit, y: Float64Array, horizon: number): MethodFit {
+  const result = toMethodFit(fit, horizon);
+  if (isFinite(result)) return result;
+  const simple = toMethodFit(fitEts(y, { error: 'A', trend: 'N', season: 'N', m: 1 }), horizon);
+  if (isFinite(simple)) return simple;
+  const last = y.length > 0 && Number.isFinite(y[y.length - 1]) ? y[y.length - 1] : 0;
+  const zero = new Float64Array(horizon);
+  return {
+    label: 'naive',
+    mean: new Float64Array(horizon).fill(last),
+    fitted: new Float64Array(y.length).fill(NaN),
+    variance: zero,
+    cumulativeVariance: zero.slice(),
+    aicc: NaN,
+  };
+}
+
+function toMethodFit(fit: EtsFit, horizon: number): MethodFit {
+  const forecast = forecastEts(fit, horizon);
+  return {
+    label: fit.label,
+    mean: forecast.mean,
+    fitted: fit.fitted,
+    variance: forecast.variance,
+    cumulativeVariance: forecast.cumulativeVariance,
+    ...(forecast.simulate ? { simulate: forecast.simulate } : {}),
+    aicc: fit.aicc,
+  };
+}
+
+function isFinite(fit: MethodFit): boolean {
+  for (const values of [fit.mean, fit.variance, fit.cumulativeVariance]) {
+    for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
+  }
+  return true;
+}
