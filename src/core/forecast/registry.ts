@@ -1,5 +1,7 @@
 import type { ForecastMethod } from './contract.js';
 import { croston } from './methods/croston.js';
+import { ets } from './methods/ets.js';
+import { holtWinters } from './methods/holt-winters.js';
 import { historicalMean, recentMean } from './methods/moving-average.js';
 import { naive } from './methods/naive.js';
 import { negativeBinomial } from './methods/negative-binomial.js';
@@ -19,6 +21,8 @@ export const FORECAST_METHODS: Readonly<Record<string, ForecastMethod>> = {
   mean: historicalMean,
   ma: recentMean,
   theta,
+  ets,
+  hw: holtWinters,
   croston,
   sba,
   tsb,
