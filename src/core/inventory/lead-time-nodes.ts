@@ -13,7 +13,8 @@ export interface LeadTimeNodes {
  * into `count` equally likely nodes. The law is lognormal (positive, right-skewed, the usual
  * choice for lead times; Silver, Pyke & Peterson 2017 §6.10 discuss the mix over lead times),
  * taken at the mid-quantiles (i + 0.5) / count, then shifted and scaled so that the nodes have
- * exactly the requested mean and standard deviation. A zero standard deviation gives one node.
+ * exactly the requested mean and standard deviation (only the mean when the sd is so large that
+ * the scaling would make a node negative). A zero standard deviation gives one node.
  * O(count).
  *
  * @example leadTimeNodes(14, 0).days // [14]
@@ -35,9 +36,14 @@ export function leadTimeNodes(meanDays: number, sdDays: number, count = 24): Lea
   const nodeMean = sum / count;
   let sumSq = 0;
   for (let i = 0; i < count; i++) sumSq += (days[i] - nodeMean) ** 2;
-  // Mid-quantile nodes understate the spread; rescale deviations to match the sd exactly.
+  // Mid-quantile nodes understate the spread; rescale deviations to match the sd exactly,
+  // unless that would make a node negative (very skewed laws, sd far above the mean): then
+  // only match the mean, keeping every node positive.
   const scale = sumSq > 0 ? sdDays / Math.sqrt(sumSq / count) : 0;
-  for (let i = 0; i < count; i++) days[i] = Math.max(0, meanDays + (days[i] - nodeMean) * scale);
+  const isScalable = meanDays + (days[0] - nodeMean) * scale >= 0;
+  for (let i = 0; i < count; i++) {
+    days[i] = isScalable ? meanDays + (days[i] - nodeMean) * scale : days[i] * (meanDays / nodeMean);
+  }
   return { days, weights };
 }
 

@@ -10,7 +10,13 @@ describe('leadTimeNodes', () => {
     expect([...nodes.weights]).toEqual([1]);
   });
 
-  it('nodes have exactly the requested mean and standard deviation', () => {
+  it('when sd is far above the mean, nodes keep the mean and stay positive', () => {
+    const nodes = leadTimeNodes(1, 7);
+    expect(nodes.days.every((d) => d > 0)).toBe(true);
+    expect(nodes.days.reduce((sum, d) => sum + d, 0) / nodes.days.length).toBeCloseTo(1, 9);
+  });
+
+  it('nodes have exactly the requested mean and standard deviation (coefficient of variation up to 0.6)', () => {
     fc.assert(fc.property(fc.double({ min: 1, max: 90, noNaN: true }), fc.double({ min: 0.01, max: 0.6, noNaN: true }), (mean, cv) => {
       const nodes = leadTimeNodes(mean, mean * cv);
       let m = 0;

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { DemandForecast } from '../../../src/core/inventory/demand-window.js';
+import { normalLoss } from '../../../src/core/inventory/normal-loss.js';
+import { type ProtectionRequest, protectionLevel } from '../../../src/core/inventory/protection-level.js';
+import { flatForecast, seededRandom } from './helpers.js';
+
+const ASOF = 20000;
+
+function request(forecast: DemandForecast, overrides: Partial<ProtectionRequest> = {}): ProtectionRequest {
+  return {
+    forecast, startDay: ASOF, leadTimeDays: 14, leadTimeSdDays: 0, reviewPeriodDays: 1,
+    serviceLevel: 0.95, serviceTarget: 'cycle', cycleDemand: 10, random: seededRandom(1), ...overrides,
+  };
+}
+
+describe('protectionLevel, normal law', () => {
+  it('covers mean + z sd of the forecast error over lead time + review period', () => {
+    // 10/day, error variance 20/day, L + R = 15 d: mean 150, variance 300.
+    // R: 150 + qnorm(0.95) * sqrt(300) = 178.4897005
+    const level = protectionLevel(request(flatForecast(10, 20)));
+    expect(level.law).toBe('normal');
+    expect(level.mean).toBeCloseTo(150, 9);
+    expect(level.sd).toBeCloseTo(Math.sqrt(300), 9);
+    expect(level.level).toBeCloseTo(178.4897005, 6);
+  });
+
+  it('a fill-rate target solves sd G(k) = (1 - fill rate) x demand per cycle', () => {
+    // allowed shortfall (1 - 0.98) * 10 = 0.2 units per cycle; sd = sqrt(300)
+    const level = protectionLevel(request(flatForecast(10, 20), { serviceTarget: 'fill-rate', serviceLevel: 0.98 }));
+    const k = (level.level - 150) / Math.sqrt(300);
+    expect(Math.sqrt(300) * normalLoss(k)).toBeCloseTo(0.2, 6);
+  });
+
+  it('lead-time variability adds mu_d^2 sigma_L^2: Var = E[L + R] sigma_d^2 + mu_d^2 sigma_L^2', () => {
+    // 10/day, 20/day, L ~ mean 14 sd 4, R = 1: 15 * 20 + 10^2 * 4^2 = 300 + 1600 = 1900
+    const level = protectionLevel(request(flatForecast(10, 20), { leadTimeSdDays: 4 }));
+    expect(level.mean).toBeCloseTo(150, 6);
+    expect(level.sd).toBeCloseTo(Math.sqrt(1900), 6);
+    // The mixture is right-skewed (lognormal lead time): its 95 % point lies above the normal's
+    // 150 + 1.645 * 43.59 = 221.7 but within a few units of it.
+    expect(level.level).toBeGreaterThan(221.7);
+    expect(level.level).toBeLessThan(235);
+  });
+
+  it('when the demand class is none, the level is 0', () => {
+    expect(protectionLevel(request(flatForecast(10, 20, { demandClass: 'none' }))).level).toBe(0);
+  });
+});
+
+describe('protectionLevel, count law', () => {
+  it('intermittent demand takes the negative binomial quantile, not z sigma', () => {
+    // 0.5/day, variance 1/day, 15 d: mean 7.5, variance 15 -> size 7.5^2 / 7.5 = 7.5.
+    // R: qnbinom(0.95, size = 7.5, mu = 7.5) = 15; pnbinom(13:14, 7.5, mu = 7.5) = 0.9253 0.9482
+    const level = protectionLevel(request(flatForecast(0.5, 1, { demandClass: 'intermittent' })));
+    expect(level.law).toBe('count');
+    expect(level.level).toBe(15);
+  });
+
+  it('low volume smooth demand uses the count law too', () => {
+    expect(protectionLevel(request(flatForecast(1, 1))).law).toBe('count');
+  });
+});
+
+describe('protectionLevel, simulated paths', () => {
+  it('uses the simulator when there is one: Poisson(1) a day over 10 days', () => {
+    const base = flatForecast(1, 1, { demandClass: 'intermittent' });
+    const forecast: DemandForecast = {
+      ...base,
+      simulate: (random, out) => {
+        for (let h = 0; h < out.length; h++) {
+          // Poisson(1) by inversion
+          let k = 0;
+          let p = Math.exp(-1);
+          let cdf = p;
+          const u = random();
+          while (u > cdf) { k++; p /= k; cdf += p; }
+          out[h] = k;
+        }
+      },
+    };
+    // R: qpois(0.95, 10) = 15 (ppois(14:15, 10) = 0.9165 0.9513); 20 000 paths, the empirical quantile is 15 or 16
+    const level = protectionLevel(request(forecast, { leadTimeDays: 9, paths: 20000 }));
+    expect(level.law).toBe('simulated');
+    expect(level.level).toBeGreaterThanOrEqual(15);
+    expect(level.level).toBeLessThanOrEqual(16);
+    expect(level.mean).toBeGreaterThan(9.8);
+    expect(level.mean).toBeLessThan(10.2);
+  });
+});
+
+describe('protectionLevel is monotone', () => {
+  const laws = fc.constantFrom<[number, number, 'smooth' | 'intermittent']>([10, 20, 'smooth'], [0.4, 0.9, 'intermittent'], [3, 2, 'smooth']);
+  it('never falls as the service level rises', () => {
+    fc.assert(fc.property(laws, fc.double({ min: 0.5, max: 0.999, noNaN: true }), fc.double({ min: 0, max: 0.05, noNaN: true }),
+      fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 10 }), ([rate, variance, demandClass], service, step, lead, sd) => {
+        const forecast = flatForecast(rate, variance, { demandClass });
+        const low = protectionLevel(request(forecast, { serviceLevel: service, leadTimeDays: lead, leadTimeSdDays: sd }));
+        const high = protectionLevel(request(forecast, { serviceLevel: Math.min(0.9999, service + step), leadTimeDays: lead, leadTimeSdDays: sd }));
+        expect(high.level).toBeGreaterThanOrEqual(low.level * (1 - 1e-7) - 1e-9); // bisection tolerance
+      }));
+  });
+
+  it('never falls as the lead time rises', () => {
+    fc.assert(fc.property(laws, fc.double({ min: 0.5, max: 0.999, noNaN: true }),
+      fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), ([rate, variance, demandClass], service, lead, more, sd) => {
+        const forecast = flatForecast(rate, variance, { demandClass });
+        const short = protectionLevel(request(forecast, { serviceLevel: service, leadTimeDays: lead, leadTimeSdDays: sd }));
+        const long = protectionLevel(request(forecast, { serviceLevel: service, leadTimeDays: lead + more, leadTimeSdDays: sd }));
+        expect(long.level).toBeGreaterThanOrEqual(short.level * (1 - 1e-7) - 1e-9); // bisection tolerance
+      }));
+  });
+});
