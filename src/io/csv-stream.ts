@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import type { ProblemLog } from './csv-problems.js';
@@ -5,8 +6,11 @@ import { openTextStream, stripBom } from './decode.js';
 
 /** What a reader does with the rows of one CSV file. */
 export interface CsvSink {
-  /** Gets the header row; returns false to stop reading (e.g. a required column is missing). */
-  header(headers: string[], delimiter: string): boolean;
+  /**
+   * Gets the header row; returns false to stop reading (e.g. a required column is missing).
+   * `estimatedRows` extrapolates the file size from the first chunk, for pre-sizing arrays.
+   */
+  header(headers: string[], delimiter: string, estimatedRows: number): boolean;
   /** Gets each data row with the right number of fields and its 1-based physical line number. */
   row(fields: string[], line: number): void;
 }
@@ -49,6 +53,7 @@ export async function streamCsv(path: string, encoding: string, problems: Proble
     return { hasHeader: false, rows: 0, blankLines: 0, delimiter: ',' };
   }
   const headerLine = firstLine(first);
+  const estimatedRows = estimateRows(first, fs.statSync(path).size);
   const delimiter = detectDelimiter(headerLine.text);
   const newline = headerLine.lineBreak || '\n';
 
@@ -103,7 +108,7 @@ export async function streamCsv(path: string, encoding: string, problems: Proble
           line += hasQuotes ? 1 + lineBreaksIn(fields) : 1;
           if (width < 0) {
             width = fields.length;
-            if (!sink.header(fields.map((h) => h.trim()), delimiter)) {
+            if (!sink.header(fields.map((h) => h.trim()), delimiter, estimatedRows)) {
               stopped = true;
               parser.abort();
               return;
@@ -137,6 +142,14 @@ export async function streamCsv(path: string, encoding: string, problems: Proble
     if (stopped) file.destroy();
   });
   return { hasHeader: true, rows, blankLines, delimiter };
+}
+
+/** Rows a file of `fileBytes` holds if its lines are as long as in `sample` (its first chunk). */
+function estimateRows(sample: string, fileBytes: number): number {
+  let lines = 0;
+  for (let i = sample.indexOf('\n'); i >= 0; i = sample.indexOf('\n', i + 1)) lines++;
+  if (lines < 2 || sample.length >= fileBytes) return lines;
+  return Math.ceil((fileBytes / Buffer.byteLength(sample)) * lines * 1.02);
 }
 
 /** Line breaks inside quoted fields of one record: `\r\n`, `\n` and `\r` each count once. */

@@ -3,8 +3,8 @@ import type { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { UsageError } from '../errors.js';
 
-/** Read size: large chunks keep per-chunk overhead (parser set-up, splits) small on big files. */
-const CHUNK_BYTES = 1 << 20;
+/** Read size: 64 KiB measured faster than 1 MiB (larger strings cost papaparse more than the per-chunk overhead saves). */
+const CHUNK_BYTES = 1 << 16;
 
 /**
  * Canonical encoding name for `--encoding`: `utf-8` by default, otherwise any name iconv-lite

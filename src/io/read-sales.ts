@@ -28,7 +28,7 @@ export async function readSales(file: string, options: ReadOptions = {}): Promis
   const warnings = createWarningLog();
   let context: CellContext | undefined;
 
-  let capacity = 1 << 16;
+  let capacity = 1 << 12;
   let skuId = new Int32Array(capacity);
   let warehouseId = new Int32Array(capacity);
   let day = new Int32Array(capacity);
@@ -50,8 +50,8 @@ export async function readSales(file: string, options: ReadOptions = {}): Promis
   let lastDateText = '';
   let lastDay = NaN;
 
-  const grow = () => {
-    capacity *= 2;
+  const grow = (atLeast: number) => {
+    capacity = Math.max(capacity * 2, atLeast);
     const copy = <T extends Int32Array | Float64Array>(from: T, to: T): T => {
       to.set(from);
       return to;
@@ -63,7 +63,7 @@ export async function readSales(file: string, options: ReadOptions = {}): Promis
   };
 
   const summary = await streamCsv(file, encoding, problems, {
-    header(headers, delimiter) {
+    header(headers, delimiter, estimatedRows) {
       const match = matchColumns(headers, SALES_FIELDS, options.map, problems);
       if (problems.count > 0) return false;
       dateColumn = match.index.date;
@@ -80,6 +80,7 @@ export async function readSales(file: string, options: ReadOptions = {}): Promis
         warnings.add('unknown-column', `${displayName}: ignored columns ${match.unknown.join(', ')}`, match.unknown.length);
       }
       context = { problems, warnings, decimal: createDecimalMark(options.decimalComma, delimiter) };
+      if (estimatedRows > capacity) grow(Math.min(estimatedRows, 1 << 28));
       return true;
     },
     row(fields, line) {
@@ -124,7 +125,7 @@ export async function readSales(file: string, options: ReadOptions = {}): Promis
         if (descriptions) descriptions.push('');
       }
       if (descriptions && descriptions[id] === '') descriptions[id] = trimCell(fields[descriptionColumn]);
-      if (count === capacity) grow();
+      if (count === capacity) grow(0);
       skuId[count] = id;
       warehouseId[count] = warehouse;
       day[count] = rowDay;

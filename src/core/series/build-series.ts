@@ -2,6 +2,10 @@ import { periodIndex, type Frequency } from './calendar.js';
 import { demandStats, type SeriesStats } from './demand-stats.js';
 import { lastCompletePeriod } from './last-complete-period.js';
 import type { SalesTable } from './sales-table.js';
+import { sumByPeriod } from './sum-by-period.js';
+
+/** Marks "no positive sale yet" in the Int32 first/last-sale arrays (far outside valid day numbers). */
+const NO_SALE = -0x7fffffff;
 
 export interface SeriesOptions {
   readonly freq: Frequency;
@@ -31,9 +35,10 @@ export interface DemandSeries {
  * with no period up to the end (first sale in the current, incomplete period) are left out.
  *
  * Output is sorted by SKU name, then warehouse name (plain code-unit order), so results do not
- * depend on row order. Rows are grouped with two stable counting-sort passes (LSD radix on the
- * warehouse rank, then the SKU rank): O(rows + SKUs + days), no object per row. All `values`
- * arrays are views of one shared buffer.
+ * depend on row order. Two sequential passes over the rows and no row sort: the first finds each
+ * series' slot and period span (slot arrays are small and stay in cache), the second sums into
+ * one shared buffer of which every `values` is a view (see `sumByPeriod`). O(rows + series x
+ * periods + series log series); no object per row.
  *
  * @example
  * // rows: A/MAIN 2024-01-01 qty 5, A/MAIN 2024-01-03 qty 2, A/MAIN 2024-01-03 qty -4
@@ -45,94 +50,124 @@ export function buildDemandSeries(table: SalesTable, options: SeriesOptions): De
   if (rowCount === 0) return [];
   const { freq, asOfDay } = options;
   const endPeriod = options.seriesEnd === 'as-of' ? lastCompletePeriod(table, freq, asOfDay) : Infinity;
-  const dayToPeriod = periodLookup(table.minDay, table.maxDay, freq);
+  const minDay = table.minDay;
+  const dayToPeriod = periodLookup(minDay, table.maxDay, freq);
+  const { skuId, warehouseId, day, quantity } = table;
+  const slotOf = createSlotIndex(table.skus.length, table.warehouses.length);
+
+  // Pass 1: slot and period per row (slot -1: not history), each slot's period span and first and
+  // last positive sale, and whether rows come in date order.
+  const rowSlot = new Int32Array(rowCount);
+  const rowPeriod = new Int32Array(rowCount);
+  let slots = 0;
+  let slotSku = new Int32Array(1024);
+  let slotWarehouse = new Int32Array(1024);
+  let slotFirst = new Int32Array(1024);
+  let slotLast = new Int32Array(1024);
+  let firstSale = new Int32Array(1024);
+  let lastSale = new Int32Array(1024);
+  let kept = 0;
+  let backwards = 0;
+  let previousPeriod = -Infinity;
+  for (let r = 0; r < rowCount; r++) {
+    const d = day[r];
+    const period = dayToPeriod[d - minDay];
+    if (d >= asOfDay || period > endPeriod) {
+      rowSlot[r] = -1;
+      continue;
+    }
+    kept++;
+    if (period < previousPeriod) backwards++;
+    previousPeriod = period;
+    let slot = slotOf.get(skuId[r], warehouseId[r]);
+    if (slot < 0) {
+      slot = slots++;
+      if (slot === slotSku.length) {
+        slotSku = grow(slotSku);
+        slotWarehouse = grow(slotWarehouse);
+        slotFirst = grow(slotFirst);
+        slotLast = grow(slotLast);
+        firstSale = grow(firstSale);
+        lastSale = grow(lastSale);
+      }
+      slotOf.set(skuId[r], warehouseId[r], slot);
+      slotSku[slot] = skuId[r];
+      slotWarehouse[slot] = warehouseId[r];
+      slotFirst[slot] = period;
+      slotLast[slot] = period;
+      firstSale[slot] = NO_SALE;
+      lastSale[slot] = NO_SALE;
+    } else if (period < slotFirst[slot]) {
+      slotFirst[slot] = period;
+    } else if (period > slotLast[slot]) {
+      slotLast[slot] = period;
+    }
+    if (quantity[r] > 0) {
+      if (firstSale[slot] === NO_SALE || d < firstSale[slot]) firstSale[slot] = d;
+      if (lastSale[slot] === NO_SALE || d > lastSale[slot]) lastSale[slot] = d;
+    }
+    rowSlot[r] = slot;
+    rowPeriod[r] = period;
+  }
+
+  // Series order by (SKU name, warehouse name) and each slot's place in the shared buffer.
   const skuRank = nameRanks(table.skus);
   const warehouseRank = nameRanks(table.warehouses);
-  const day = table.day;
-
-  // Pass 1: keep rows that are history, counted per warehouse rank.
-  const warehouseCount = new Int32Array(table.warehouses.length + 1);
-  let kept = 0;
-  for (let r = 0; r < rowCount; r++) {
-    if (day[r] < asOfDay && dayToPeriod[day[r] - table.minDay] <= endPeriod) {
-      warehouseCount[warehouseRank[table.warehouseId[r]] + 1]++;
-      kept++;
-    }
-  }
-  for (let w = 1; w < warehouseCount.length; w++) warehouseCount[w] += warehouseCount[w - 1];
-  const byWarehouse = new Int32Array(kept);
-  for (let r = 0; r < rowCount; r++) {
-    if (day[r] < asOfDay && dayToPeriod[day[r] - table.minDay] <= endPeriod) {
-      byWarehouse[warehouseCount[warehouseRank[table.warehouseId[r]]]++] = r;
-    }
-  }
-  // Pass 2: stable by SKU rank, so rows end up grouped by (SKU name, warehouse name).
-  const skuCount = new Int32Array(table.skus.length + 1);
-  for (let i = 0; i < kept; i++) skuCount[skuRank[table.skuId[byWarehouse[i]]] + 1]++;
-  for (let s = 1; s < skuCount.length; s++) skuCount[s] += skuCount[s - 1];
-  const order = new Int32Array(kept);
-  for (let i = 0; i < kept; i++) {
-    const r = byWarehouse[i];
-    order[skuCount[skuRank[table.skuId[r]]]++] = r;
-  }
-
-  // Pass 3: find the groups and their period spans, then fill one shared buffer.
-  const groupStart: number[] = [];
-  const groupFirst: number[] = [];
-  const groupLength: number[] = [];
+  const sorted = Array.from({ length: slots }, (_, k) => k).sort((a, b) =>
+    skuRank[slotSku[a]] - skuRank[slotSku[b]] || warehouseRank[slotWarehouse[a]] - warehouseRank[slotWarehouse[b]]);
+  const offset = new Int32Array(slots);
+  const seriesLast = options.seriesEnd === 'as-of' ? new Int32Array(slots).fill(endPeriod) : slotLast.subarray(0, slots);
   let total = 0;
-  for (let i = 0; i < kept;) {
-    const sku = table.skuId[order[i]];
-    const warehouse = table.warehouseId[order[i]];
-    let first = Infinity;
-    let last = -Infinity;
-    let j = i;
-    for (; j < kept; j++) {
-      const r = order[j];
-      if (table.skuId[r] !== sku || table.warehouseId[r] !== warehouse) break;
-      const period = dayToPeriod[day[r] - table.minDay];
-      if (period < first) first = period;
-      if (period > last) last = period;
-    }
-    const end = options.seriesEnd === 'as-of' ? endPeriod : last;
-    groupStart.push(i);
-    groupFirst.push(first);
-    groupLength.push(end - first + 1);
-    total += end - first + 1;
-    i = j;
+  for (const slot of sorted) {
+    offset[slot] = total;
+    total += seriesLast[slot] - slotFirst[slot] + 1;
   }
-  groupStart.push(kept);
 
-  const buffer = new Float64Array(total);
+  // Pass 2: sum per series and period, then clip each period at 0 (returns never make demand negative).
+  const buffer = sumByPeriod(
+    { slot: rowSlot, period: rowPeriod, quantity },
+    { first: slotFirst.subarray(0, slots), last: seriesLast, offset, total },
+    backwards <= kept / 64,
+  );
+  for (let t = 0; t < total; t++) if (buffer[t] < 0) buffer[t] = 0;
+
   const result: DemandSeries[] = [];
-  let offset = 0;
-  for (let g = 0; g < groupFirst.length; g++) {
-    const first = groupFirst[g];
-    const values = buffer.subarray(offset, offset + groupLength[g]);
-    offset += groupLength[g];
-    let firstSaleDay = NaN;
-    let lastSaleDay = NaN;
-    for (let i = groupStart[g]; i < groupStart[g + 1]; i++) {
-      const r = order[i];
-      const d = day[r];
-      const quantity = table.quantity[r];
-      values[dayToPeriod[d - table.minDay] - first] += quantity;
-      if (quantity > 0) {
-        if (!(d >= firstSaleDay)) firstSaleDay = d;
-        if (!(d <= lastSaleDay)) lastSaleDay = d;
-      }
-    }
-    for (let t = 0; t < values.length; t++) if (values[t] < 0) values[t] = 0;
-    const r0 = order[groupStart[g]];
+  for (const slot of sorted) {
+    const length = seriesLast[slot] - slotFirst[slot] + 1;
+    const values = buffer.subarray(offset[slot], offset[slot] + length);
     result.push({
-      skuId: table.skuId[r0],
-      warehouseId: table.warehouseId[r0],
-      firstPeriod: first,
+      skuId: slotSku[slot],
+      warehouseId: slotWarehouse[slot],
+      firstPeriod: slotFirst[slot],
       values,
-      stats: demandStats(values, firstSaleDay, lastSaleDay),
+      stats: demandStats(values, firstSale[slot] === NO_SALE ? NaN : firstSale[slot], lastSale[slot] === NO_SALE ? NaN : lastSale[slot]),
     });
   }
   return result;
+}
+
+/** Slot of each (SKU, warehouse) pair: a dense table when it is small enough, else a Map. */
+function createSlotIndex(skuCount: number, warehouseCount: number): {
+  get(sku: number, warehouse: number): number; set(sku: number, warehouse: number, slot: number): void;
+} {
+  if (skuCount * warehouseCount <= 1 << 24) {
+    const dense = new Int32Array(skuCount * warehouseCount).fill(-1);
+    return {
+      get: (sku, warehouse) => dense[sku * warehouseCount + warehouse],
+      set: (sku, warehouse, slot) => { dense[sku * warehouseCount + warehouse] = slot; },
+    };
+  }
+  const sparse = new Map<number, number>();
+  return {
+    get: (sku, warehouse) => sparse.get(sku * warehouseCount + warehouse) ?? -1,
+    set: (sku, warehouse, slot) => { sparse.set(sku * warehouseCount + warehouse, slot); },
+  };
+}
+
+function grow(array: Int32Array): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 /** Period index of every day in [minDay, maxDay], so the row loops never call the calendar. */
