@@ -101,6 +101,8 @@ export function tryFitEts(y: Float64Array, spec: EtsSpec, options: FitEtsOptions
 
   const state = new Float64Array(2);
   const season = new Float64Array(m);
+  // Stage one keeps the seasonal indices at their decomposition values (see below).
+  let isSeasonInVector = false;
   const fixedSeason = start0.season;
   const parameters = new Float64Array(4);
 
@@ -121,7 +123,7 @@ export function tryFitEts(y: Float64Array, spec: EtsSpec, options: FitEtsOptions
     parameters[3] = phi;
     state[0] = x[i++];
     state[1] = hasTrend ? x[i++] : 0;
-    if (isSeasonFree) {
+    if (isSeasonInVector) {
       let sum = 0;
       for (let j = 1; j < m; j++) {
         season[j] = x[i++];
@@ -143,11 +145,27 @@ export function tryFitEts(y: Float64Array, spec: EtsSpec, options: FitEtsOptions
       parameters[0], parameters[1], parameters[2], parameters[3], state, season, null);
   };
 
-  const result = minimizeNelderMead(objective, start, step, {
-    maxEvaluations: options.maxEvaluations ?? 2000,
-    relativeTolerance: 1e-8,
+  // Two stages: smoothing parameters, level and trend with the seasonal indices held at their
+  // decomposition values (a few dimensions, where the simplex converges fast), then everything
+  // from there. Nelder–Mead in 15-18 dimensions from the raw start stalls far from the optimum.
+  const reducedDims = parameterDims + 1 + Number(hasTrend);
+  const maxEvaluations = options.maxEvaluations ?? 2000;
+  let result = minimizeNelderMead(objective, start.subarray(0, reducedDims), step.subarray(0, reducedDims), {
+    maxEvaluations, relativeTolerance: 1e-8,
   });
-  if (!Number.isFinite(result.value) || !unpack(result.x)) return null;
+  let evaluations = result.evaluations;
+  if (isSeasonFree) {
+    start.set(result.x, 0);
+    isSeasonInVector = true;
+    for (let i = 0; i < parameterDims; i++) step[i] *= 0.5;
+    const full = minimizeNelderMead(objective, start, step, { maxEvaluations, relativeTolerance: 1e-8 });
+    evaluations += full.evaluations;
+    if (full.value <= result.value) result = full;
+    else start.set(result.x, 0);
+  }
+  const best = isSeasonFree ? start.slice() : result.x;
+  if (isSeasonFree && result.x.length === dims) best.set(result.x);
+  if (!Number.isFinite(result.value) || !unpack(best)) return null;
 
   const initialLevel = state[0];
   const initialTrend = state[1];
@@ -182,6 +200,6 @@ export function tryFitEts(y: Float64Array, spec: EtsSpec, options: FitEtsOptions
     aicc: aic + (2 * parameterCount * (parameterCount + 1)) / (n - parameterCount - 1),
     bic: likelihood + Math.log(n) * parameterCount,
     n,
-    evaluations: result.evaluations,
+    evaluations,
   };
 }
