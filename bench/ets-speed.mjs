@@ -1,7 +1,10 @@
-// Automatic ETS on every M3 monthly series: ms per series (one core) and sMAPE / MASE against
-// the official holdout, with the metric definitions of datasets/reference/baselines.md.
-// Build first: npx tsc -p tsconfig.build.json   Run: node bench/ets-speed.mjs [--compare] [--limit N]
-// ETS_DIST=/other/dist overrides the build folder; --compare prints agreement with R's chosen models.
+// Automatic ETS on every M3 monthly series (or --dataset carparts | online_retail): ms per series
+// on one core and sMAPE / MASE against the holdout (metric definitions of
+// datasets/reference/baselines.md), next to R's ets on the same series, and how often the same
+// model was chosen. Forecasts are scored as returned (no clipping at zero), as the R baselines.
+// Build first: npx tsc -p tsconfig.build.json
+// Run: node bench/ets-speed.mjs [--dataset NAME] [--limit N] [--max-evaluations N]
+// ETS_DIST=/other/dist overrides the build folder, DATASETS the data folder.
 import { readFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,8 +20,15 @@ const limit = limitIndex >= 0 ? Number(args[limitIndex + 1]) : Infinity;
 const evaluationsIndex = args.indexOf('--max-evaluations');
 const etsOptions = evaluationsIndex >= 0 ? { maxEvaluations: Number(args[evaluationsIndex + 1]) } : {};
 const datasets = resolve(process.env.DATASETS ?? resolve(here, '../../shared/datasets'));
-const m = 12;
-const h = 18;
+const DATASETS = {
+  m3_monthly: { train: 'm3_monthly/m3_monthly_train.csv', test: 'm3_monthly/m3_monthly_test.csv', m: 12, h: 18 },
+  carparts: { train: 'carparts/carparts_train.csv', test: 'carparts/carparts_test.csv', m: 12, h: 6 },
+  online_retail: { train: 'online_retail/online_retail_daily_train.csv', test: 'online_retail/online_retail_daily_test.csv', m: 7, h: 28 },
+};
+const datasetIndex = args.indexOf('--dataset');
+const datasetName = datasetIndex >= 0 ? args[datasetIndex + 1] : 'm3_monthly';
+const dataset = DATASETS[datasetName];
+const { m, h } = dataset;
 
 function readSeries(path) {
   const series = new Map();
@@ -45,9 +55,9 @@ function readReference(path) {
   return rows;
 }
 
-const train = readSeries(resolve(datasets, 'm3_monthly/m3_monthly_train.csv'));
-const test = readSeries(resolve(datasets, 'm3_monthly/m3_monthly_test.csv'));
-const reference = readReference(resolve(datasets, 'reference/m3_monthly_per_series.csv'));
+const train = readSeries(resolve(datasets, dataset.train));
+const test = readSeries(resolve(datasets, dataset.test));
+const reference = readReference(resolve(datasets, `reference/${datasetName}_per_series.csv`));
 
 const ids = [...train.keys()].slice(0, limit);
 const inputs = ids.map((id) => Float64Array.from(train.get(id)));
