@@ -127,8 +127,15 @@ function makeSkus(s, defaults) {
 
 async function loadEngine() {
   const dist = new URL('../dist/core/', import.meta.url);
-  const { forecastSeries } = await import(new URL('forecast/forecast-series.js', dist));
-  const inventory = await import(new URL('inventory/index.js', dist));
+  let forecastSeries;
+  let inventory;
+  try {
+    ({ forecastSeries } = await import(new URL('forecast/forecast-series.js', dist)));
+    inventory = await import(new URL('inventory/index.js', dist));
+  } catch (error) {
+    console.error(`bench:policy needs the built engine in dist/ (npx tsc -p tsconfig.build.json): ${error.message}`);
+    process.exit(1);
+  }
   let classifyDemand;
   try {
     ({ classifyDemand } = await import(new URL('forecast/demand-class.js', dist)));

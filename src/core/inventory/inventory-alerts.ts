@@ -1,6 +1,7 @@
 import { formatDay } from '../series/calendar.js';
 import type { ReorderLine } from './plan-reorder.js';
 
+/** The `type` column of `alerts.csv`. */
 export type AlertType = 'stockout_risk' | 'overstock' | 'dead_stock';
 
 /** critical > high > medium > low; the rules per type are on {@link inventoryAlerts}. */
@@ -25,6 +26,7 @@ export interface InventoryAlert {
   readonly message: string;
 }
 
+/** Thresholds of the alerts, in days. */
 export interface AlertOptions {
   /** Stock beyond order-up-to plus this many days of expected demand is overstock (default 90). */
   readonly overstockCoverDays?: number;

@@ -61,6 +61,7 @@ export const DEFAULT_ITEM: ItemMaster = Object.freeze({
 /** Master data as read: any field may be missing (undefined) or NaN (an empty cell). */
 export type PartialItemMaster = { readonly [K in keyof ItemMaster]?: ItemMaster[K] | undefined };
 
+/** Complete master data and the defaults that completed it. */
 export interface ResolvedItem {
   readonly item: ItemMaster;
   /** Fields that took their value from {@link DEFAULT_ITEM}, in declaration order. */

@@ -6,6 +6,7 @@ export interface FlowArc {
   readonly cost: number;
 }
 
+/** How much flow `minCostFlow` sends. */
 export interface FlowOptions {
   /** Stop after this much flow (default: no limit). */
   readonly maxFlow?: number;
@@ -17,6 +18,7 @@ export interface FlowOptions {
   readonly onlyProfitable?: boolean;
 }
 
+/** The flow found: per arc, in total, and its cost. */
 export interface FlowResult {
   /** Flow on each arc, in the order of the input arcs. */
   readonly flow: Float64Array;

@@ -14,6 +14,7 @@ export interface StockPosition {
   readonly allocated: number;
 }
 
+/** Everything `planReorder` needs for one SKU x warehouse. */
 export interface ReorderInput {
   readonly sku: string;
   readonly warehouse: string;

@@ -9,6 +9,7 @@ import { countLevel } from './count-level.js';
 /** How the demand law over the protection interval was modelled. */
 export type DemandLaw = 'normal' | 'count' | 'simulated' | 'none';
 
+/** One protection-level question: which forecast, from when, lead time and review period in days, which target. */
 export interface ProtectionRequest {
   readonly forecast: DemandForecast;
   /** Day number the protection interval starts on (the as-of day). */
@@ -29,6 +30,7 @@ export interface ProtectionRequest {
   readonly lowVolumeUnits?: number;
 }
 
+/** The answer of `protectionLevel`, in units. */
 export interface ProtectionLevel {
   /** Stock level (units, not rounded) that meets the target over lead time + review period. */
   readonly level: number;

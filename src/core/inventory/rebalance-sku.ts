@@ -25,6 +25,7 @@ export interface Transfer {
   readonly reason: string;
 }
 
+/** The cost model's knobs (see `rebalanceSku`). */
 export interface RebalanceOptions {
   /** Penalty per unit short as a fraction of unit cost: the lost margin and goodwill proxy (default 0.5). */
   readonly shortageCostRate?: number;
@@ -43,6 +44,7 @@ export const DEFAULT_REBALANCE_OPTIONS: Required<RebalanceOptions> = Object.free
 export type RebalanceSite = Pick<ReorderLine, 'sku' | 'warehouse' | 'available' | 'position' | 'onOrder'
   | 'reorderPoint' | 'orderUpTo' | 'demandBeforeReceipt' | 'leadTimeDays' | 'unitCost' | 'holdingRate' | 'dailyDemand'>;
 
+/** Transfers of one SKU and what they cost and save. */
 export interface RebalanceResult {
   readonly transfers: Transfer[];
   /** Lane cost of all transfers (money). */

@@ -70,10 +70,11 @@ function pathSum(path: Float64Array, periods: number): number {
   const whole = Math.floor(periods);
   const inside = Math.min(whole, path.length);
   let sum = 0;
-  for (let j = 0; j < inside; j++) sum += path[j];
-  const last = path[path.length - 1];
+  // Demand is never negative, whatever a simulator draws.
+  for (let j = 0; j < inside; j++) sum += Math.max(0, path[j]);
+  const last = Math.max(0, path[path.length - 1]);
   if (whole > path.length) sum += (whole - path.length) * last;
   const fraction = periods - whole;
-  if (fraction > 0) sum += fraction * (whole < path.length ? path[whole] : last);
+  if (fraction > 0) sum += fraction * (whole < path.length ? Math.max(0, path[whole]) : last);
   return sum;
 }

@@ -78,6 +78,39 @@ describe('planReorder', () => {
   });
 });
 
+describe('planReorder on a textbook case', () => {
+  // Data of the "number 2 pencils" exercise of Nahmias, Production and Operations Analysis
+  // (stochastic inventory chapter): yearly demand normal, mean 1000, sd 250; unit cost 0.06;
+  // order cost 20; holding rate 22 % a year; lead time two months. Continuous review (R = 0).
+  // Over the lead time: mean 1000/6 = 166.667, sd 250/sqrt(6) = 102.0621.
+  // EOQ = sqrt(2 * 1000 * 20 / (0.22 * 0.06)) = 1740.7766 (R: sqrt(2*1000*20/(0.22*0.06))).
+  const daysPerYear = 365.2425;
+  const pencils = (serviceLevel: number, serviceTarget: 'cycle' | 'fill-rate') => planReorder({
+    sku: 'PENCIL', warehouse: 'STORE', random: seededRandom(1), asOfDay: ASOF,
+    item: { ...DEFAULT_ITEM, leadTimeDays: daysPerYear / 6, reviewPeriodDays: 0, unitCost: 0.06, orderCost: 20, holdingRate: 0.22, serviceLevel, serviceTarget },
+    stock: { onHand: 100, onOrder: 0, allocated: 0 },
+    forecast: flatForecast(1000 / daysPerYear, (250 * 250) / daysPerYear, { periods: 400 }),
+  });
+
+  it('Type 1 service 95 %: R = 166.667 + 1.644854 x 102.0621 = 334.54 -> 335', () => {
+    // R: 1000/6 + qnorm(0.95) * 250/sqrt(6) = 334.543837
+    const line = pencils(0.95, 'cycle');
+    expect(line.economicOrderQty).toBeCloseTo(1740.77656, 4);
+    expect(line.demandOverLeadTime).toBeCloseTo(1000 / 6, 9);
+    expect(line.reorderPoint).toBe(335);
+    expect(line.orderUpTo).toBe(335 + 1741);
+    expect(line.orderQty).toBe(335 + 1741 - 100);
+  });
+
+  it('Type 2 service (fill rate) 98 %: sd G(k) = 0.02 x EOQ gives k = 0.1215, R = 179.07 -> 180', () => {
+    // R: uniroot(function(k) dnorm(k) - k*(1-pnorm(k)) - 0.02*EOQ/s, c(-2, 3))$root = 0.1215269239;
+    //    1000/6 + k * s = 179.0699564
+    const line = pencils(0.98, 'fill-rate');
+    expect(line.reorderPoint).toBe(180);
+    expect(line.safetyStock).toBeCloseTo(180 - 1000 / 6, 9);
+  });
+});
+
 describe('periodsNeeded', () => {
   it('covers mean + 4 sd lead time, the review period and the current period', () => {
     // (14 + 0 + 1 + 7) / 7 = 3.14 -> 4, + 1 spare = 5

@@ -89,6 +89,24 @@ describe('protectionLevel, simulated paths', () => {
   });
 });
 
+describe('protectionLevel, simulated paths with a fill-rate target', () => {
+  it('takes the level whose mean shortfall over the paths is the allowed one', () => {
+    // Paths alternate totals 0 and 20 over the interval (0/20 per period, 1-day periods, 1-day window).
+    // Allowed shortfall (1 - 0.9) * 10 = 1; shortfall(x) = 0.5 * (20 - x) = 1 -> x = 18.
+    let flip = 0;
+    const forecast: DemandForecast = {
+      ...flatForecast(10, 100, { periods: 3 }),
+      simulate: (_random, out) => { out.fill((flip++ % 2) * 20); },
+    };
+    const level = protectionLevel(request(forecast, {
+      leadTimeDays: 1, reviewPeriodDays: 0, serviceTarget: 'fill-rate', serviceLevel: 0.9, cycleDemand: 10, paths: 1000,
+    }));
+    expect(level.law).toBe('simulated');
+    expect(level.level).toBeCloseTo(18, 9);
+    expect(level.mean).toBeCloseTo(10, 9);
+  });
+});
+
 describe('protectionLevel is monotone', () => {
   const laws = fc.constantFrom<[number, number, 'smooth' | 'intermittent']>([10, 20, 'smooth'], [0.4, 0.9, 'intermittent'], [3, 2, 'smooth']);
   it('never falls as the service level rises', () => {
