@@ -1,12 +1,55 @@
-import { exitCodeOf } from '../errors.js';
+import { CommanderError } from 'commander';
+import {
+  EXIT_OK, EXIT_RUNTIME, EXIT_USAGE, InputError, LockedError, UsageError, exitCodeOf,
+} from '../errors.js';
+import { buildProgram } from './program.js';
+import { renderInputError } from './render/problems.js';
+import { makeChalk } from './render/style.js';
 
-/** Entry point used by bin/stockcast.js; returns the process exit code. */
+/**
+ * Entry point of bin/stockcast.js: runs the program and maps every error to an exit code and
+ * one clear message on stderr. A stack trace is printed only for internal errors with --debug.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = buildProgram((code) => { exitCode = code; });
+  const debug = argv.includes('--debug');
+  const color = !argv.includes('--no-color');
   try {
-    process.stdout.write(`stockcast ${argv.slice(2).join(' ')}\n`);
-    return 0;
+    await program.parseAsync(argv as string[]);
+    return exitCode;
   } catch (error) {
-    process.stderr.write(`stockcast: ${(error as Error).message}\n`);
+    return reportError(error, { debug, color });
+  }
+}
+
+/** Prints one message for an error thrown by a command and returns its exit code. */
+export function reportError(error: unknown, options: { debug: boolean; color: boolean; maxProblems?: number }): number {
+  const chalk = makeChalk(process.stderr, options.color);
+  if (error instanceof CommanderError) {
+    // commander already printed its message; help and version are successes.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version'
+      || error.code === 'commander.help' || error.exitCode === 0) return EXIT_OK;
+    return EXIT_USAGE;
+  }
+  if (error instanceof InputError) {
+    process.stderr.write(renderInputError(error, chalk, options.maxProblems ?? 50));
     return exitCodeOf(error);
   }
+  if (error instanceof UsageError || error instanceof LockedError) {
+    process.stderr.write(`${chalk.red('stockcast:')} ${error.message}\n`);
+    return exitCodeOf(error);
+  }
+  const nodeError = error as NodeJS.ErrnoException;
+  if (nodeError && typeof nodeError.code === 'string' && typeof nodeError.syscall === 'string') {
+    // I/O failures (disk full, permission denied) are runtime failures, reported without a stack.
+    process.stderr.write(`${chalk.red('stockcast:')} ${nodeError.message}\n`);
+    if (options.debug && nodeError.stack) process.stderr.write(`${nodeError.stack}\n`);
+    return EXIT_RUNTIME;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${chalk.red('stockcast: internal error:')} ${message}\n`);
+  if (options.debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write('(run again with --debug for details, and please report it)\n');
+  return EXIT_RUNTIME;
 }

@@ -1,0 +1,38 @@
+/** Flags as commander hands them over (undefined when not given). */
+export interface CommandFlags {
+  readonly out?: string;
+  readonly json?: boolean;
+  readonly quiet?: boolean;
+  readonly color?: boolean;
+  readonly logFile?: string;
+  readonly config?: string;
+  readonly debug?: boolean;
+  readonly sales?: string;
+  readonly stock?: string;
+  readonly items?: string;
+  readonly lanes?: string;
+  readonly asOf?: string;
+  readonly freq?: 'day' | 'week' | 'month' | 'auto';
+  readonly seriesEnd?: 'as-of' | 'own';
+  readonly map?: Record<string, string>;
+  readonly encoding?: string;
+  readonly dateFormat?: string;
+  readonly decimalComma?: boolean;
+  readonly horizon?: number;
+  readonly method?: string;
+  readonly level?: number[];
+  readonly season?: number;
+  readonly seed?: number;
+  readonly serviceLevel?: number;
+  readonly leadTime?: number;
+  readonly reviewPeriod?: number;
+  readonly deadStockDays?: number;
+  readonly overstockDays?: number;
+  readonly failOn?: string[];
+  readonly folds?: number;
+  readonly methods?: string;
+  readonly perSeries?: boolean;
+  readonly maxProblems?: number;
+  readonly reorder?: string;
+  readonly reference?: string;
+}

@@ -1,0 +1,146 @@
+import { Command, Option } from 'commander';
+import { forecastMethodNames } from '../core/forecast/registry.js';
+import { VERSION } from '../version.js';
+import { runAlertsCommand } from './commands/alerts.js';
+import { runBacktestCommand } from './commands/backtest.js';
+import { runExportCommand } from './commands/export.js';
+import { runForecastCommand } from './commands/forecast.js';
+import { runPlanCommand } from './commands/plan.js';
+import { runRebalanceCommand } from './commands/rebalance.js';
+import { runReorderCommand } from './commands/reorder.js';
+import { runValidateCommand } from './commands/validate.js';
+import type { CommandFlags } from './command-flags.js';
+import {
+  parseChoice, parseFailOn, parseIsoDate, parseLevels, parseMap, parseNonNegativeNumber, parsePositiveInt,
+  parseServiceLevel,
+} from './parse-flags.js';
+
+type Runner = (dir: string | undefined, flags: CommandFlags) => Promise<number>;
+
+/**
+ * Declares every command and flag of the interface spec. Defaults are NOT set here: a flag not
+ * given falls back to the config file, then to the documented default (src/pipeline/defaults.ts),
+ * so the precedence flag > config > default holds.
+ */
+export function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('stockcast')
+    .description('Demand forecasts, reorder quantities, stock alerts, transfers and supplier sheets from sales and stock CSV files.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => process.stdout.write(text),
+      writeErr: (text) => process.stderr.write(text),
+    });
+
+  const action = (runner: Runner) => async (...args: unknown[]) => {
+    const command = args[args.length - 1] as Command;
+    const dir = typeof args[0] === 'string' ? args[0] : undefined;
+    setExitCode(await runner(dir, command.opts() as CommandFlags));
+  };
+
+  const withFlags = (command: Command, ...groups: ((c: Command) => Command)[]): Command => {
+    for (const group of groups) group(command);
+    return command;
+  };
+
+  withFlags(program.command('plan')
+    .summary('the nightly job: forecast, reorder, alerts, transfers, supplier sheets')
+    .description('Read DIR/sales.csv and DIR/stock.csv (and items.csv, lanes.csv when present), forecast every SKU x warehouse, and write forecast.csv, reorder.csv, alerts.csv, transfers.csv, suppliers/ and summary.json into --out (default DIR/out).')
+    .argument('[dir]', 'folder with the input files (default: current folder)'), addDataFlags, addForecastFlags, addPlanningFlags)
+    .addOption(new Option('--fail-on <types>', 'exit 4 when alerts of these types exist: stockout_risk,overstock,dead_stock or any').argParser(parseFailOn))
+    .action(action(runPlanCommand));
+
+  withFlags(program.command('forecast')
+    .summary('forecasts only')
+    .description('Forecast demand per SKU x warehouse and write forecast.csv (to --out, or stdout with -o -).')
+    .argument('[dir]', 'folder with sales.csv'), addDataFlags, addForecastFlags)
+    .action(action(runForecastCommand));
+
+  withFlags(program.command('backtest')
+    .summary('rolling-origin accuracy of the forecasting methods')
+    .description('Hold out the last --horizon periods --folds times, forecast with each method and report MASE, RMSSE, sMAPE, WAPE, bias and interval coverage per method and demand class.')
+    .argument('[dir]', 'folder with sales.csv'), addDataFlags, addForecastFlags)
+    .addOption(new Option('--folds <n>', 'rolling origins (default 3)').argParser(parsePositiveInt))
+    .option('--methods <names>', 'methods to compare, comma separated (default: auto and the main families)')
+    .option('--per-series', 'also report every series')
+    .action(action(runBacktestCommand));
+
+  withFlags(program.command('reorder')
+    .summary('reorder suggestions only')
+    .argument('[dir]', 'folder with the input files'), addDataFlags, addForecastFlags, addPlanningFlags)
+    .action(action(runReorderCommand));
+
+  withFlags(program.command('alerts')
+    .summary('overstock, dead-stock and stockout-risk alerts only')
+    .argument('[dir]', 'folder with the input files'), addDataFlags, addForecastFlags, addPlanningFlags)
+    .addOption(new Option('--fail-on <types>', 'exit 4 when alerts of these types exist').argParser(parseFailOn))
+    .action(action(runAlertsCommand));
+
+  withFlags(program.command('rebalance')
+    .summary('warehouse-to-warehouse transfer suggestions only')
+    .argument('[dir]', 'folder with the input files'), addDataFlags, addForecastFlags, addPlanningFlags)
+    .action(action(runRebalanceCommand));
+
+  withFlags(program.command('export')
+    .summary('supplier reorder sheets (CSV and XLSX) from a reorder file')
+    .description('Regenerate suppliers/<supplier>.csv and .xlsx from a (possibly edited) reorder.csv.')
+    .argument('[dir]', 'folder with reorder.csv (and items.csv for descriptions)')
+    .option('--reorder <file>', 'the reorder file (default DIR/reorder.csv, else DIR/out/reorder.csv)')
+    .option('--items <file>', 'items.csv, for descriptions and pack sizes')
+    .addOption(new Option('--as-of <date>', 'order date printed on the sheets (default: today)').argParser(parseIsoDate))
+    .option('--reference <text>', 'order reference prefix printed on the sheets'), addOutputFlags)
+    .action(action(runExportCommand));
+
+  withFlags(program.command('validate')
+    .summary('check input files and report every problem, without planning')
+    .argument('[dir]', 'folder with the input files'), addDataFlags)
+    .addOption(new Option('--max-problems <n>', 'problems to print (default 50; all are counted)').argParser(parsePositiveInt))
+    .action(action(runValidateCommand));
+
+  return program;
+}
+
+function addOutputFlags(command: Command): Command {
+  return command
+    .option('-o, --out <path>', 'output folder (default DIR/out); - for stdout where a command writes one file')
+    .option('--json', 'print the summary as JSON on stdout')
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('--no-color', 'no colours (also: NO_COLOR, or output that is not a terminal)')
+    .option('--log-file <path>', 'also append warnings and log lines to this file')
+    .option('--config <path>', 'config file (default DIR/stockcast.config.json when present)')
+    .option('--debug', 'print stack traces of internal errors');
+}
+
+function addDataFlags(command: Command): Command {
+  return addOutputFlags(command)
+    .option('--sales <file>', 'sales file (default DIR/sales.csv)')
+    .option('--stock <file>', 'stock file (default DIR/stock.csv)')
+    .option('--items <file>', 'item master file (default DIR/items.csv when present)')
+    .option('--lanes <file>', 'allowed transfers (default DIR/lanes.csv when present)')
+    .addOption(new Option('--as-of <date>', 'planning date YYYY-MM-DD (default: the day after the last sale)').argParser(parseIsoDate))
+    .addOption(new Option('--freq <freq>', 'period: day, week, month or auto (default auto)').argParser(parseChoice(['day', 'week', 'month', 'auto'] as const)))
+    .addOption(new Option('--series-end <mode>', 'as-of: every series runs to the last complete period before the as-of date; own: each to its own last row').argParser(parseChoice(['as-of', 'own'] as const)))
+    .option('--map <pairs>', 'use another header for a known field, e.g. sku=series,quantity=Menge', parseMap)
+    .option('--encoding <name>', 'input encoding: utf-8 (default), gbk, gb18030, latin1, windows-1252, utf-16le')
+    .addOption(new Option('--date-format <format>', 'input date format').argParser(parseChoice(['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY', 'YYYY/MM/DD'] as const)))
+    .option('--decimal-comma', 'numbers use a decimal comma (detected for ;-separated files when unambiguous)');
+}
+
+function addForecastFlags(command: Command): Command {
+  return command
+    .addOption(new Option('--horizon <n>', 'periods to forecast (default: 28 days, 13 weeks or 6 months)').argParser(parsePositiveInt))
+    .addOption(new Option('--method <name>', `forecasting method: ${forecastMethodNames().join(', ')} (default auto)`))
+    .addOption(new Option('--level <percents>', 'prediction interval levels (default 80,95)').argParser(parseLevels))
+    .addOption(new Option('--season <n>', 'seasonal period in periods (default 7 daily, 52 weekly, 12 monthly; 1 = none)').argParser(parsePositiveInt))
+    .option('--seed <n>', 'seed for simulated intervals (default 1)', parsePositiveInt);
+}
+
+function addPlanningFlags(command: Command): Command {
+  return command
+    .addOption(new Option('--service-level <p>', 'default cycle service level for items without one (default 0.95)').argParser(parseServiceLevel))
+    .addOption(new Option('--lead-time <days>', 'default lead time in days for items without one (default 14)').argParser(parseNonNegativeNumber))
+    .addOption(new Option('--review-period <days>', 'default review period in days (default 1, the nightly run)').argParser(parseNonNegativeNumber))
+    .addOption(new Option('--dead-stock-days <days>', 'no sales for this many days with stock on hand is dead stock (default 90)').argParser(parsePositiveInt))
+    .addOption(new Option('--overstock-days <days>', 'cover beyond the order-up-to level that counts as overstock (default 60)').argParser(parseNonNegativeNumber));
+}

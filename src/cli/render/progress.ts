@@ -1,0 +1,36 @@
+import cliProgress from 'cli-progress';
+import type { PipelineHooks } from '../../pipeline/hooks.js';
+import type { Console } from '../console.js';
+
+/**
+ * Pipeline hooks that show a progress bar per long stage on stderr, only when stderr is a
+ * terminal, colours are allowed and --quiet is off. Cron and pipes get nothing.
+ */
+export function progressHooks(console: Console, enabled: boolean): PipelineHooks {
+  const show = enabled && console.isErrTty && !console.quiet;
+  let bar: cliProgress.SingleBar | undefined;
+  let total = 0;
+  return {
+    warn: (message) => console.warn(message),
+    stageStart: (stage, stageTotal) => {
+      if (!show || stageTotal < 200) return;
+      total = stageTotal;
+      bar = new cliProgress.SingleBar({
+        stream: process.stderr,
+        format: `${stage.padEnd(10)} [{bar}] {percentage}% | {value}/{total} series | {eta_formatted} left`,
+        hideCursor: true,
+        clearOnComplete: true,
+        etaBuffer: 200,
+        fps: 10,
+      }, cliProgress.Presets.shades_classic);
+      bar.start(total, 0);
+    },
+    stageTick: (done) => {
+      if (bar && (done % 50 === 0 || done === total)) bar.update(done);
+    },
+    stageEnd: () => {
+      bar?.stop();
+      bar = undefined;
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { InputError, type InputProblem } from '../errors.js';
+import { crossCheckInputs } from '../io/read-inputs.js';
+import { readItems, type ItemRow } from '../io/read-items.js';
+import { readLanes, type LaneRow } from '../io/read-lanes.js';
+import { readSales, type SalesTable } from '../io/read-sales.js';
+import { readStock, type StockRow } from '../io/read-stock.js';
+import type { ReadOptions, Warning } from '../io/read-options.js';
+import type { RunSettings } from './settings.js';
+
+export interface LoadedInputs {
+  readonly sales?: SalesTable;
+  readonly stock: readonly StockRow[];
+  readonly items: readonly ItemRow[];
+  readonly lanes: readonly LaneRow[];
+  readonly warnings: readonly Warning[];
+}
+
+/**
+ * Reads every input file the settings name. Problems of all files are collected before failing,
+ * so one run shows everything wrong (exit 3), and nothing has been written yet.
+ */
+export async function loadInputs(settings: RunSettings, needs: { sales: boolean; stock: boolean }): Promise<LoadedInputs> {
+  const problems: InputProblem[] = [];
+  let total = 0;
+  const warnings: Warning[] = [];
+  const readOptions = (file: string): ReadOptions => ({
+    map: settings.read.map,
+    encoding: settings.read.encoding,
+    dateFormat: settings.read.dateFormat,
+    decimalComma: settings.read.decimalComma,
+    displayName: path.basename(file),
+  });
+  const attempt = async <T>(file: string | undefined, read: (file: string, options: ReadOptions) => Promise<T>): Promise<T | undefined> => {
+    if (file === undefined || file === '') return undefined;
+    try {
+      return await read(file, readOptions(file));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems);
+      total += error.total;
+      return undefined;
+    }
+  };
+  const sales = needs.sales ? await attempt(settings.files.sales, readSales) : undefined;
+  const stock = needs.stock ? await attempt(settings.files.stock, readStock) : undefined;
+  const items = needs.stock ? await attempt(settings.files.items, readItems) : undefined;
+  const lanes = needs.stock ? await attempt(settings.files.lanes, readLanes) : undefined;
+  if (total > 0) throw new InputError(problems, total);
+  for (const result of [sales, stock, items, lanes]) if (result) warnings.push(...result.warnings);
+  if (needs.stock) {
+    warnings.push(...crossCheckInputs({ sales: sales?.table, stock: stock?.rows, items: items?.rows, lanes: lanes?.rows }));
+  }
+  return {
+    sales: sales?.table,
+    stock: stock?.rows ?? [],
+    items: items?.rows ?? [],
+    lanes: lanes?.rows ?? [],
+    warnings,
+  };
+}

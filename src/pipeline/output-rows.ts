@@ -1,0 +1,55 @@
+import type { InventoryAlert, ReorderLine, Transfer } from '../core/inventory/index.js';
+import { formatDay } from '../core/series/calendar.js';
+import type { CsvCell } from '../io/write-csv.js';
+
+/** reorder.csv: the spec's columns in order, then extra columns planners asked for. */
+export const REORDER_COLUMNS = [
+  'sku', 'warehouse', 'supplier', 'on_hand', 'on_order', 'allocated', 'available', 'lead_time_days',
+  'demand_over_lead_time', 'safety_stock', 'reorder_point', 'order_up_to', 'order_qty', 'days_of_cover',
+  'stockout_date', 'unit_cost', 'order_value',
+  'position', 'transfer_in', 'transfer_out', 'review_period_days', 'moq', 'pack_size', 'eoq', 'demand_sd', 'demand_law',
+] as const;
+
+export const ALERT_COLUMNS = [
+  'sku', 'warehouse', 'type', 'severity', 'on_hand', 'days_of_cover', 'excess_qty', 'excess_value', 'message',
+  'money_at_stake', 'short_qty',
+] as const;
+
+export const TRANSFER_COLUMNS = ['sku', 'from', 'to', 'qty', 'cost', 'reason'] as const;
+
+/** Decimals per column: money 2, demand 2, days 1; whole units as integers. */
+export const OUTPUT_DECIMALS: Readonly<Record<string, number>> = {
+  demand_over_lead_time: 2, safety_stock: 2, days_of_cover: 1, unit_cost: 2, order_value: 2, demand_sd: 2,
+  excess_value: 2, money_at_stake: 2, cost: 2, lead_time_days: 1, review_period_days: 1, short_qty: 1,
+};
+
+const round = (value: number, decimals: number) => {
+  if (!Number.isFinite(value)) return value;
+  const factor = 10 ** decimals;
+  const r = Math.round(value * factor) / factor;
+  return r === 0 ? 0 : r;
+};
+
+/** Lines that order something (order_qty > 0), as reorder.csv rows. Days of cover are empty when demand is zero. */
+export function reorderRows(lines: readonly ReorderLine[]): CsvCell[][] {
+  return lines.filter((line) => line.orderQty > 0).map((line) => [
+    line.sku, line.warehouse, line.supplier, line.onHand, line.onOrder, line.allocated, line.available,
+    round(line.leadTimeDays, 1), round(line.demandOverLeadTime, 2), round(line.safetyStock, 2), line.reorderPoint,
+    line.orderUpTo, line.orderQty, Number.isFinite(line.daysOfCover) ? round(line.daysOfCover, 1) : '',
+    line.stockoutDay === null ? '' : formatDay(line.stockoutDay), round(line.unitCost, 4), round(line.orderValue, 2),
+    line.position, line.transferInQty, line.transferOutQty, round(line.reviewPeriodDays, 1), line.moq, line.packSize,
+    Math.round(line.economicOrderQty), round(line.demandSd, 2), line.demandLaw,
+  ]);
+}
+
+export function alertRows(alerts: readonly InventoryAlert[]): CsvCell[][] {
+  return alerts.map((alert) => [
+    alert.sku, alert.warehouse, alert.type, alert.severity, alert.onHand,
+    Number.isFinite(alert.daysOfCover) ? round(alert.daysOfCover, 1) : '', alert.excessQty, round(alert.excessValue, 2),
+    alert.message, round(alert.moneyAtStake, 2), round(alert.shortQty, 1),
+  ]);
+}
+
+export function transferRows(transfers: readonly Transfer[]): CsvCell[][] {
+  return transfers.map((t) => [t.sku, t.from, t.to, t.qty, round(t.cost, 2), t.reason]);
+}

@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { formatDay } from '../core/series/calendar.js';
+import { formatCsv } from '../io/write-csv.js';
+import { writeFileAtomic } from '../io/output-set.js';
+import { forecastStage, forecastRows, type SeriesOutcome } from './forecast-stage.js';
+import type { PipelineHooks } from './hooks.js';
+import { StageTimer } from './hooks.js';
+import { loadInputs } from './load-inputs.js';
+import { prepareSeries, type PreparedSeries } from './prepare-series.js';
+import type { RunSettings } from './settings.js';
+
+export interface ForecastRun {
+  readonly prepared: PreparedSeries;
+  readonly outcomes: SeriesOutcome[];
+  readonly csv: { header: string[]; rows: (string | number)[][] };
+  readonly summary: ForecastSummary;
+  /** Path of the forecast file written, or undefined when the CSV went to stdout. */
+  readonly written?: string;
+  /** The CSV text, when `--out -` asked for stdout. */
+  readonly csvText?: string;
+}
+
+export interface ForecastSummary {
+  readonly asOf: string;
+  readonly freq: string;
+  readonly horizon: number;
+  readonly series: number;
+  readonly salesRows: number;
+  readonly methods: Record<string, number>;
+  readonly durationsMs: Record<string, number>;
+}
+
+/**
+ * sales.csv -> demand series -> forecasts -> forecast.csv, for `stockcast forecast`. The file is
+ * written atomically to `--out` (a folder gets forecast.csv, a path ending in .csv is the file);
+ * with `--out -` the CSV text is returned for stdout.
+ */
+export async function runForecast(settings: RunSettings, hooks: PipelineHooks): Promise<ForecastRun> {
+  const timer = new StageTimer();
+  const inputs = await loadInputs(settings, { sales: true, stock: false });
+  for (const warning of inputs.warnings) hooks.warn(warning.message);
+  const table = inputs.sales!;
+  timer.mark('read');
+  const prepared = prepareSeries(table, settings);
+  timer.mark('series');
+  hooks.stageStart?.('forecast', prepared.series.length);
+  const outcomes = forecastStage(table, prepared.series, {
+    freq: prepared.freq,
+    method: settings.method,
+    horizon: prepared.horizon,
+    seasonPeriod: prepared.seasonPeriod,
+    levels: settings.levels,
+    seed: settings.seed,
+    onProgress: (done) => hooks.stageTick?.(done),
+  });
+  hooks.stageEnd?.('forecast');
+  timer.mark('forecast');
+  const csv = forecastRows(outcomes, prepared.freq, prepared.horizon, settings.levels);
+  const methods: Record<string, number> = {};
+  for (const outcome of outcomes) methods[outcome.forecast.method] = (methods[outcome.forecast.method] ?? 0) + 1;
+  const text = formatCsv(csv.header, csv.rows);
+  let written: string | undefined;
+  if (settings.out !== '-') {
+    written = /\.csv$/i.test(settings.out) ? settings.out : path.join(settings.out, 'forecast.csv');
+    await writeFileAtomic(written, text);
+  }
+  timer.mark('write');
+  return {
+    written,
+    csvText: settings.out === '-' ? text : undefined,
+    prepared,
+    outcomes,
+    csv,
+    summary: {
+      asOf: formatDay(prepared.asOfDay),
+      freq: prepared.freq,
+      horizon: prepared.horizon,
+      series: outcomes.length,
+      salesRows: table.rowCount,
+      methods,
+      durationsMs: timer.finish(),
+    },
+  };
+}

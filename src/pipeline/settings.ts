@@ -1,0 +1,141 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { isForecastMethodName, forecastMethodNames } from '../core/forecast/registry.js';
+import type { Frequency } from '../core/series/calendar.js';
+
+/** What a command was asked to do, after flags, the config file and defaults are merged. */
+export interface RunSettings {
+  readonly dataDir: string;
+  readonly files: { readonly sales: string; readonly stock?: string; readonly items?: string; readonly lanes?: string };
+  readonly read: {
+    readonly map: Readonly<Record<string, string>>;
+    readonly encoding?: string;
+    readonly dateFormat?: string;
+    readonly decimalComma?: boolean;
+  };
+  readonly asOf?: string;
+  readonly freq: Frequency | 'auto';
+  /** Output horizon in periods; undefined = the default of the frequency. */
+  readonly horizon?: number;
+  readonly seriesEnd: 'as-of' | 'own';
+  readonly method: string;
+  readonly levels: readonly number[];
+  readonly season?: number;
+  readonly seed: number;
+  readonly out: string;
+  readonly itemDefaults: { readonly serviceLevel?: number; readonly leadTimeDays?: number; readonly reviewPeriodDays?: number };
+  readonly deadStockDays: number;
+  readonly overstockDays: number;
+  readonly failOn: readonly string[];
+}
+
+/** Flag or config values, every one optional; flags win over the config file. */
+export interface SettingsInput {
+  readonly sales?: string;
+  readonly stock?: string;
+  readonly items?: string;
+  readonly lanes?: string;
+  readonly map?: Readonly<Record<string, string>>;
+  readonly encoding?: string;
+  readonly dateFormat?: string;
+  readonly decimalComma?: boolean;
+  readonly asOf?: string;
+  readonly freq?: Frequency | 'auto';
+  readonly horizon?: number;
+  readonly seriesEnd?: 'as-of' | 'own';
+  readonly method?: string;
+  readonly level?: readonly number[];
+  readonly season?: number;
+  readonly seed?: number;
+  readonly out?: string;
+  readonly serviceLevel?: number;
+  readonly leadTime?: number;
+  readonly reviewPeriod?: number;
+  readonly deadStockDays?: number;
+  readonly overstockDays?: number;
+  readonly failOn?: readonly string[];
+}
+
+/** Documented defaults (README, "Defaults"). */
+export const DEFAULTS = {
+  levels: [80, 95],
+  method: 'auto',
+  seriesEnd: 'as-of',
+  freq: 'auto',
+  seed: 1,
+  deadStockDays: 90,
+  overstockDays: 60,
+  horizon: { day: 28, week: 13, month: 6 } as Readonly<Record<Frequency, number>>,
+} as const;
+
+/**
+ * Merges flags over config over defaults and resolves file paths. `requireStock` is false for
+ * commands that need sales only (forecast, backtest).
+ */
+export function resolveSettings(
+  dir: string | undefined,
+  flags: SettingsInput,
+  config: SettingsInput = {},
+  options: { requireStock: boolean; requireSales?: boolean } = { requireStock: true },
+): RunSettings {
+  const dataDir = path.resolve(dir ?? '.');
+  if (dir !== undefined && !isDirectory(dataDir)) {
+    throw new UsageError(`${dir}: not a folder (give the folder that holds sales.csv and stock.csv, or use --sales/--stock)`);
+  }
+  const pick = <K extends keyof SettingsInput>(key: K): SettingsInput[K] => flags[key] ?? config[key];
+  const inDir = (name: string, given: string | undefined, required: boolean, label: string): string | undefined => {
+    if (given !== undefined) {
+      const resolved = path.resolve(given);
+      if (!existsSync(resolved)) throw new UsageError(`${given}: no such file (--${label})`);
+      return resolved;
+    }
+    const candidate = path.join(dataDir, name);
+    if (existsSync(candidate)) return candidate;
+    if (required) {
+      throw new UsageError(`${path.relative(process.cwd(), candidate) || candidate}: no such file (give a folder with ${name} or --${label} FILE)`);
+    }
+    return undefined;
+  };
+  const sales = inDir('sales.csv', pick('sales'), options.requireSales !== false, 'sales') ?? '';
+  const stock = inDir('stock.csv', pick('stock'), options.requireStock, 'stock');
+  const items = inDir('items.csv', pick('items'), false, 'items');
+  const lanes = inDir('lanes.csv', pick('lanes'), false, 'lanes');
+
+  const method = pick('method') ?? DEFAULTS.method;
+  if (!isForecastMethodName(method)) {
+    throw new UsageError(`--method: expected one of ${forecastMethodNames().join(', ')}, got "${method}"`);
+  }
+  const outGiven = pick('out');
+  return {
+    dataDir,
+    files: { sales, stock, items, lanes },
+    read: {
+      map: { ...(config.map ?? {}), ...(flags.map ?? {}) },
+      encoding: pick('encoding'),
+      dateFormat: pick('dateFormat'),
+      decimalComma: pick('decimalComma'),
+    },
+    asOf: pick('asOf'),
+    freq: pick('freq') ?? DEFAULTS.freq,
+    horizon: pick('horizon'),
+    seriesEnd: pick('seriesEnd') ?? DEFAULTS.seriesEnd,
+    method,
+    levels: pick('level') ?? DEFAULTS.levels,
+    season: pick('season'),
+    seed: pick('seed') ?? DEFAULTS.seed,
+    out: outGiven === '-' ? '-' : path.resolve(outGiven ?? path.join(dataDir, 'out')),
+    itemDefaults: { serviceLevel: pick('serviceLevel'), leadTimeDays: pick('leadTime'), reviewPeriodDays: pick('reviewPeriod') },
+    deadStockDays: pick('deadStockDays') ?? DEFAULTS.deadStockDays,
+    overstockDays: pick('overstockDays') ?? DEFAULTS.overstockDays,
+    failOn: pick('failOn') ?? [],
+  };
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}

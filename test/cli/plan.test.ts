@@ -1,0 +1,110 @@
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLES, runCli, tempDir, type CliResult } from './run-cli.js';
+
+const SPEC_COLUMNS: Record<string, string> = {
+  'forecast.csv': 'sku,warehouse,period,forecast,lo80,hi80,lo95,hi95,method',
+  'reorder.csv': 'sku,warehouse,supplier,on_hand,on_order,allocated,available,lead_time_days,demand_over_lead_time,safety_stock,reorder_point,order_up_to,order_qty,days_of_cover,stockout_date,unit_cost,order_value',
+  'alerts.csv': 'sku,warehouse,type,severity,on_hand,days_of_cover,excess_qty,excess_value,message',
+  'transfers.csv': 'sku,from,to,qty,cost,reason',
+};
+
+const AS_OF = '2026-11-26';
+
+describe('stockcast plan samples', () => {
+  let out: string;
+  let first: CliResult;
+
+  beforeAll(async () => {
+    out = path.join(tempDir(), 'out');
+    first = await runCli(['plan', SAMPLES, '--out', out, '--as-of', AS_OF]);
+  });
+
+  it('exits 0 and writes every output file of the spec with its columns in order', () => {
+    expect(first.stderr).not.toMatch(/internal error/);
+    expect(first.code).toBe(0);
+    for (const [file, columns] of Object.entries(SPEC_COLUMNS)) {
+      const header = readFileSync(path.join(out, file), 'utf8').split('\n')[0];
+      expect(header.startsWith(columns), `${file}: ${header}`).toBe(true);
+    }
+    const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    expect(summary.as_of).toBe(AS_OF);
+    expect(Object.keys(summary.durations_ms)).toEqual(expect.arrayContaining(['read', 'series', 'forecast', 'plan', 'write', 'total']));
+    expect(summary.inputs.sales.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('writes one supplier sheet as CSV and XLSX per supplier that orders, with the spec columns', () => {
+    const reorder = readFileSync(path.join(out, 'reorder.csv'), 'utf8').trim().split('\n').slice(1);
+    expect(reorder.length).toBeGreaterThan(0);
+    const files = readdirSync(path.join(out, 'suppliers'));
+    const csvs = files.filter((f) => f.endsWith('.csv'));
+    expect(csvs.length).toBeGreaterThan(0);
+    expect(files.filter((f) => f.endsWith('.xlsx')).length).toBe(csvs.length);
+    const sheet = readFileSync(path.join(out, 'suppliers', csvs[0]), 'utf8');
+    expect(sheet).toContain('sku,description,warehouse,order_qty,pack_size,unit_cost,order_value');
+  });
+
+  it('orders whole packs of at least the MOQ', () => {
+    const [header, ...rows] = readFileSync(path.join(out, 'reorder.csv'), 'utf8').trim().split('\n');
+    const columns = header.split(',');
+    const at = (name: string) => columns.indexOf(name);
+    for (const row of rows) {
+      const cells = row.split(',');
+      const qty = Number(cells[at('order_qty')]);
+      expect(Number.isInteger(qty)).toBe(true);
+      expect(qty).toBeGreaterThanOrEqual(Number(cells[at('moq')]));
+      expect(qty % Number(cells[at('pack_size')])).toBe(0);
+    }
+  });
+
+  it('gives byte-identical forecast, reorder, alerts and transfers on a second run with the same --as-of', async () => {
+    const second = path.join(tempDir(), 'out');
+    const result = await runCli(['plan', SAMPLES, '--out', second, '--as-of', AS_OF, '--quiet']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    for (const file of Object.keys(SPEC_COLUMNS)) {
+      expect(readFileSync(path.join(second, file), 'utf8'), file).toBe(readFileSync(path.join(out, file), 'utf8'));
+    }
+  });
+
+  it('prints the morning summary with orders by supplier on stdout', () => {
+    expect(first.stdout).toMatch(/Orders by supplier/);
+    expect(first.stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('bad input', () => {
+  it('exits 3 naming file, line and column, and leaves the previous output set untouched', async () => {
+    const dir = tempDir();
+    for (const name of ['stock.csv', 'items.csv', 'lanes.csv']) copyFileSync(path.join(SAMPLES, name), path.join(dir, name));
+    writeFileSync(path.join(dir, 'sales.csv'), 'date,sku,warehouse,quantity\n2026-01-05,A,BER,3\n2026-01-06,A,BER,x\n2026-02-30,A,BER,1\n');
+    const out = path.join(dir, 'out');
+    const result = await runCli(['plan', dir, '--out', out]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('sales.csv:3:4: quantity: expected a number, got "x"');
+    expect(result.stderr).toContain('sales.csv:4:1: date:');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('usage errors', () => {
+  it('exits 2 on an unknown flag', async () => {
+    const result = await runCli(['plan', SAMPLES, '--no-such-flag']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown option/);
+  });
+
+  it('exits 2 when the sales file does not exist', async () => {
+    const result = await runCli(['forecast', '--sales', 'does-not-exist.csv']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('does-not-exist.csv: no such file');
+  });
+
+  it('exits 2 on an unknown method', async () => {
+    const result = await runCli(['forecast', SAMPLES, '--method', 'magic', '-o', '-']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--method');
+  });
+});
