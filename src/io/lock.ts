@@ -1,6 +1,8 @@
 /**
- * One run per output folder. The lock is a file beside `--out` (`.<name>.lock`), created with
- * O_EXCL (`open(path, 'wx')`) and holding the holder's pid, host name and start time as JSON.
+ * One run per output folder. The lock is a file beside `--out` (`.<name>.lock`) holding the
+ * holder's pid, host name and start time as JSON, created exclusively: written to a private file
+ * and hard-linked into place (link(2) fails with EEXIST like O_EXCL, and the lock is never seen
+ * half-written), or with `open(path, 'wx')` where hard links are not supported.
  *
  * A lock is stale, and is taken over, when its holder is on this host and its pid is not
  * alive (or is our own pid: a container restarted with the same pid 1), when it is older than
@@ -11,12 +13,12 @@
  * Takeover is guarded by a second O_EXCL file (`.<name>.lock.takeover`) so that two runs that
  * find the same stale lock cannot both win: the one holding the guard re-reads the lock, removes
  * it only if it is still the stale one, and then races for the O_EXCL create like everyone
- * else. A guard left by a killed run is itself stale after 10 s.
+ * else. A guard left by a killed run is stale at once (its pid is gone), or after 10 s.
  */
 
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
-import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { readFileSync, unlinkSync } from 'node:fs';
+import { link, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { LockedError } from '../errors.js';
@@ -80,18 +82,47 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
     ...(options.command ? { command: options.command } : {}),
   };
   const content = `${JSON.stringify(holder)}\n`;
-  for (let attempt = 0; attempt < 20; attempt++) {
-    if (await tryCreate(lockPath, content)) return makeHandle(lockPath, holder, content, options.releaseOnExit ?? true);
+  await removeDeadTemps(lockPath);
+  const deadline = performance.now() + TAKEOVER_STALE_MS + 5_000;
+  while (performance.now() < deadline) {
+    if (await createExclusive(lockPath, content)) return makeHandle(lockPath, holder, content, options.releaseOnExit ?? true);
     const existing = await readLock(lockPath);
-    if (existing === undefined) continue; // vanished between our create and read: try again
+    if (existing === undefined) continue; // released between our create and read: try again
     const stale = staleReason(existing, options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS, now());
     if (stale === undefined) throw lockedError(lockPath, existing.holder);
     await takeOver(lockPath, existing.text, now);
   }
-  throw new LockedError(`could not take the lock ${lockPath}: it keeps changing hands; is another run starting repeatedly?`);
+  throw new LockedError(`could not take over the stale lock ${lockPath}: another run kept the takeover guard ${lockPath}.takeover; delete both if no run is active`);
 }
 
-async function tryCreate(path: string, content: string): Promise<boolean> {
+/**
+ * Creates `path` holding `content` only if it does not exist yet. The content goes to a private
+ * file first and is hard-linked into place (link(2) fails with EEXIST exactly like O_EXCL), so a
+ * lock is never seen empty, even when its writer is killed; where the file system has no hard
+ * links, falls back to O_EXCL create-then-write.
+ */
+async function createExclusive(path: string, content: string): Promise<boolean> {
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const handle = await open(temp, 'wx');
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await link(temp, path);
+    return true;
+  } catch (error) {
+    if (isCode(error, 'EEXIST')) return false;
+    if (['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].some((code) => isCode(error, code))) return createWithExclusiveOpen(path, content);
+    throw error;
+  } finally {
+    await unlinkQuietly(temp);
+  }
+}
+
+async function createWithExclusiveOpen(path: string, content: string): Promise<boolean> {
   let handle;
   try {
     handle = await open(path, 'wx');
@@ -106,6 +137,15 @@ async function tryCreate(path: string, content: string): Promise<boolean> {
     await handle.close();
   }
   return true;
+}
+
+/** Private files of {@link createExclusive} left by killed processes. */
+async function removeDeadTemps(lockPath: string): Promise<void> {
+  const prefix = `${basename(lockPath)}.`;
+  for (const entry of await readdir(dirname(lockPath)).catch(() => [] as string[])) {
+    const match = entry.startsWith(prefix) ? /^(\d+)\.[0-9a-f]+\.tmp$/.exec(entry.slice(prefix.length).replace(/^takeover\./, '')) : null;
+    if (match && !isProcessAlive(Number(match[1]))) await unlinkQuietly(join(dirname(lockPath), entry));
+  }
 }
 
 interface ExistingLock {
@@ -171,26 +211,33 @@ export function isProcessAlive(pid: number): boolean {
 
 async function takeOver(lockPath: string, staleText: string, now: () => number): Promise<void> {
   const guardPath = `${lockPath}.takeover`;
-  let guard;
-  try {
-    guard = await open(guardPath, 'wx');
-  } catch (error) {
-    if (!isCode(error, 'EEXIST')) throw error;
-    try {
-      const info = await stat(guardPath);
-      if (now() - info.mtimeMs > TAKEOVER_STALE_MS) await unlinkQuietly(guardPath);
-    } catch (statError) {
-      if (!isCode(statError, 'ENOENT')) throw statError;
+  const guardContent = `${JSON.stringify({ pid: process.pid, hostname: hostname() })}\n`;
+  if (!(await createExclusive(guardPath, guardContent))) {
+    const guard = await readLock(guardPath);
+    if (guard !== undefined && isGuardStale(guard, now())) {
+      // Only the guard we judged stale is removed: re-check its text right before unlinking.
+      const again = await readLock(guardPath);
+      if (again !== undefined && again.text === guard.text) await unlinkQuietly(guardPath);
     }
     await sleep(20 + Math.floor(Math.random() * 30));
     return;
   }
   try {
-    await guard.close();
     const current = await readLock(lockPath);
     if (current !== undefined && current.text === staleText) await unlinkQuietly(lockPath);
   } finally {
     await unlinkQuietly(guardPath);
+  }
+}
+
+/** A takeover guard is stale when its process is gone, or after 10 s whoever wrote it. */
+function isGuardStale(guard: ExistingLock, nowMs: number): boolean {
+  if (nowMs - guard.modifiedMs > TAKEOVER_STALE_MS) return true;
+  try {
+    const record = JSON.parse(guard.text) as { pid?: unknown; hostname?: unknown };
+    return record.hostname === hostname() && typeof record.pid === 'number' && record.pid !== process.pid && !isProcessAlive(record.pid);
+  } catch {
+    return false;
   }
 }
 
@@ -248,16 +295,6 @@ function lockedError(lockPath: string, holder: LockHolder | undefined): LockedEr
     `another stockcast run is writing this output folder (lock file ${lockPath}, held by ${who}); `
     + 'wait for it to finish, or delete the lock file if no such run exists',
   );
-}
-
-/** Writes a lock file by hand (tests, and the kill fixture that simulates a crashed holder). */
-export function writeLockFileSync(path: string, holder: LockHolder): void {
-  const fd = openSync(path, 'wx');
-  try {
-    writeSync(fd, `${JSON.stringify(holder)}\n`);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 async function unlinkQuietly(path: string): Promise<void> {

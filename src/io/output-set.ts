@@ -21,8 +21,9 @@
  * Recovery and cleaning happen at the start of every run, under the lock of `lock.ts`: a
  * missing `--out` is restored, then every `tmp-*`, `old-*` and `set-*` other than the current
  * one, and every leftover temporary link, is deleted. Only names of these forms are ever
- * deleted, and a pre-existing real `--out` holding files stockcast does not write is refused
- * rather than replaced.
+ * deleted. Every set holds a small `.stockcast-set.json` (run id, file list); a pre-existing
+ * real `--out` without it that holds files stockcast does not write is refused rather than
+ * replaced (someone pointed `--out` at their data folder).
  */
 
 import { randomBytes } from 'node:crypto';
@@ -68,6 +69,8 @@ export interface OutputSet {
 export const OUTPUT_SET_NAMES: readonly string[] = [
   'forecast.csv', 'reorder.csv', 'alerts.csv', 'transfers.csv', 'suppliers', 'summary.json',
 ];
+/** Written into every set: marks a folder as stockcast's own (and lists its files) for the next run. */
+export const SET_MANIFEST_NAME = '.stockcast-set.json';
 const HARMLESS_NAMES = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
 
 interface Layout {
@@ -95,6 +98,7 @@ export async function beginOutputSet(outDirArgument: string, options: OutputSetO
   const swap: SwapMode = options.swap ?? (process.platform === 'win32' ? 'rename' : 'symlink');
   const durable = options.durable ?? true;
   const outDir = await followForeignLink(resolve(outDirArgument));
+  if (basename(outDir) === '' || dirname(outDir) === outDir) throw new UsageError(`--out ${outDirArgument}: cannot replace a file system root`);
   const layout = layoutOf(outDir);
   await mkdir(layout.setsDir, { recursive: true });
   const lock = options.lock ?? true ? await acquireLock(lockPathFor(outDir), options.lockOptions) : undefined;
@@ -114,11 +118,13 @@ export async function beginOutputSet(outDirArgument: string, options: OutputSetO
 function makeSet(layout: Layout, id: string, tempDir: string, swap: SwapMode, durable: boolean, lock: LockHandle | undefined): OutputSet {
   let state: 'open' | 'committed' | 'aborted' = 'open';
   const written = new Set<string>();
+  const names = new Set<string>();
   const pathOf = (name: string): string => {
     if (state !== 'open') throw new Error(`output set already ${state}`);
     const path = join(tempDir, checkName(name));
     mkdirSync(dirname(path), { recursive: true });
     written.add(dirname(path));
+    names.add(name);
     return path;
   };
   const writeWith = async (name: string, write: (handle: Awaited<ReturnType<typeof open>>) => Promise<void>): Promise<void> => {
@@ -150,6 +156,8 @@ function makeSet(layout: Layout, id: string, tempDir: string, swap: SwapMode, du
     }),
     async commit(): Promise<void> {
       if (state !== 'open') throw new Error(`output set already ${state}`);
+      await writeWith(SET_MANIFEST_NAME, (handle) => handle.writeFile(
+        `${JSON.stringify({ id, files: [...names].filter((name) => name !== SET_MANIFEST_NAME).sort() }, null, 2)}\n`));
       state = 'committed';
       try {
         if (durable) for (const folder of [...written].sort((a, b) => b.length - a.length)) await syncFolder(folder);
@@ -229,6 +237,7 @@ async function removeAllBut(layout: Layout, keep: string | undefined): Promise<v
 async function checkRealFolder(outDir: string, knownNames: readonly string[]): Promise<void> {
   const info = await lstatOrUndefined(outDir);
   if (info === undefined || !info.isDirectory()) return;
+  if (await lstatOrUndefined(join(outDir, SET_MANIFEST_NAME)) !== undefined) return;
   const known = new Set(knownNames);
   const foreign: string[] = [];
   for (const entry of await readdir(outDir, { withFileTypes: true })) {

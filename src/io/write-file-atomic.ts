@@ -6,7 +6,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isProcessAlive } from './lock.js';
 
@@ -16,7 +16,8 @@ export interface AtomicWriteOptions {
 }
 
 /**
- * Writes `data` (text as UTF-8, or bytes, or chunks) to `path` through a temporary file and a rename.
+ * Writes `data` (text as UTF-8, or bytes, or chunks) to `path` through a temporary file and a
+ * rename, creating the folder if needed.
  *
  * @example await writeFileAtomic('out/reorder.csv', csvText)
  */
@@ -28,6 +29,7 @@ export async function writeFileAtomic(
   const target = resolve(path);
   const folder = dirname(target);
   const prefix = `.${basename(target)}.tmp-`;
+  await mkdir(folder, { recursive: true });
   await removeLeftovers(folder, prefix);
   const temp = join(folder, `${prefix}${process.pid}-${randomBytes(4).toString('hex')}`);
   const handle = await open(temp, 'wx');

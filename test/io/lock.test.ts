@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,6 +78,26 @@ describe('acquireLock', () => {
     const old = new Date(Date.now() - 60_000);
     utimesSync(lockPath, old, old);
     const lock = await acquireLock(lockPath, { releaseOnExit: false });
+    await lock.release();
+  });
+
+  it('removes at once a takeover guard whose process is dead, and private files of dead processes', async () => {
+    writeFileSync(lockPath, holderText({}));
+    writeFileSync(`${lockPath}.takeover`, `${JSON.stringify({ pid: DEAD_PID, hostname: hostname() })}\n`);
+    writeFileSync(`${lockPath}.${DEAD_PID}.0badc0de.tmp`, 'left by a killed run');
+    writeFileSync(`${lockPath}.takeover.${DEAD_PID}.0badc0de.tmp`, 'left by a killed run');
+    const lock = await acquireLock(lockPath, { releaseOnExit: false });
+    await lock.release();
+    expect(readdirSync(work)).toEqual([]);
+  });
+
+  it('waits out a takeover guard of a live process until the guard is 10 s old, then takes over', async () => {
+    writeFileSync(lockPath, holderText({}));
+    writeFileSync(`${lockPath}.takeover`, `${JSON.stringify({ pid: process.pid, hostname: hostname() })}\n`);
+    // The guard looks fresh and alive until the clock passes its 10-second staleness.
+    let clock = Date.now();
+    const lock = await acquireLock(lockPath, { releaseOnExit: false, now: () => (clock += 1000) });
+    expect(existsSync(`${lockPath}.takeover`)).toBe(false);
     await lock.release();
   });
 

@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildKillModules } from '../fixtures/kill/build-modules.js';
 
 const SCRIPT = fileURLToPath(new URL('../fixtures/kill/write-set.mjs', import.meta.url));
+const MANIFEST = '.stockcast-set.json';
 const EXPECTED = [
-  'alerts.csv', 'forecast.csv', 'reorder.csv', 'summary.json',
+  MANIFEST, 'alerts.csv', 'forecast.csv', 'reorder.csv', 'summary.json',
   ...Array.from({ length: 10 }, (_, i) => [`suppliers/supplier-${i}.csv`, `suppliers/supplier-${i}.xlsx`]).flat(),
   'transfers.csv',
 ].sort();
@@ -28,13 +29,21 @@ afterAll(() => {
 
 interface Run { readonly code: number | null; readonly signal: NodeJS.Signals | null; readonly stderr: string; readonly ms: number }
 
-/** Runs the writer; with `killAfterMs`, sends SIGKILL that long after spawning. */
-function runWriter(outDir: string, runId: string, killAfterMs?: number, durable = false): Promise<Run> {
+type Kill = { readonly afterMs: number; readonly from: 'spawn' | 'commit' };
+
+/**
+ * Runs the writer; with `kill`, sends SIGKILL `afterMs` after spawning, or after the child says
+ * it is about to commit (to land kills among the renames of the swap).
+ */
+function runWriter(outDir: string, runId: string, kill?: Kill, durable = false): Promise<Run> {
   const started = performance.now();
-  const child = spawn(process.execPath, [SCRIPT, modulesDir, outDir, runId, '1', durable ? '1' : '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [SCRIPT, modulesDir, outDir, runId, '1', durable ? '1' : '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-  const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+  let timer: NodeJS.Timeout | undefined;
+  const arm = (): void => { timer = setTimeout(() => child.kill('SIGKILL'), kill?.afterMs); };
+  if (kill?.from === 'spawn') arm();
+  child.stdout.on('data', (chunk: Buffer) => { if (kill?.from === 'commit' && chunk.toString().includes('committing')) arm(); });
   return new Promise((done) => {
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
@@ -54,7 +63,9 @@ function completeSetId(outDir: string): string {
   if (!existsSync(outDir)) return '<no --out>';
   const files = listFiles(outDir).sort();
   expect(files).toEqual(EXPECTED);
-  const ids = new Set(files.map((file) => {
+  const manifest = JSON.parse(readFileSync(join(outDir, MANIFEST), 'utf8')) as { files: string[] };
+  expect(manifest.files).toEqual(EXPECTED.filter((file) => file !== MANIFEST));
+  const ids = new Set(manifest.files.map((file) => {
     const text = readFileSync(join(outDir, file), 'utf8');
     const first = text.slice(0, text.indexOf('\n'));
     const last = text.trimEnd().split('\n').pop() ?? '';
@@ -90,8 +101,12 @@ describe('output set under kill -9', () => {
     let killed = 0;
     for (let k = 1; k <= 20; k++) {
       const runId = `r${k}`;
-      // Spread kills over start-up, writing and commit; a few runs finish before the kill.
-      const run = await runWriter(outDir, runId, Math.floor(random() * first.ms * 1.3));
+      // Odd runs: kills spread over start-up, writing and commit (a few finish first). Even runs:
+      // kills 0-4 ms after the child starts its commit, among the renames of the swap.
+      const kill: Kill = k % 2 === 1
+        ? { afterMs: Math.floor(random() * first.ms * 1.3), from: 'spawn' }
+        : { afterMs: Math.floor(random() * 5), from: 'commit' };
+      const run = await runWriter(outDir, runId, kill);
       if (run.signal === 'SIGKILL') killed++;
       else expect(run.code, run.stderr).toBe(0);
       const found = completeSetId(outDir);
@@ -99,7 +114,9 @@ describe('output set under kill -9', () => {
       if (run.signal !== 'SIGKILL') expect(found).toBe(runId);
       previous = found;
     }
-    expect(killed).toBeGreaterThan(10);
+    // Most runs die; some get through (a kill that lands after the commit is a success).
+    expect(killed).toBeGreaterThanOrEqual(8);
+    expect(previous).not.toBe('r0');
 
     const last = await runWriter(outDir, 'final', undefined, true);
     expect(last.stderr).toBe('');

@@ -144,6 +144,27 @@ describe('recovery of what a killed run left', () => {
   });
 });
 
+describe('the set manifest', () => {
+  it('lists the files of the set', async () => {
+    const out = join(work, 'out');
+    await writeRun(out, 'a');
+    expect(JSON.parse(read(join(out, '.stockcast-set.json')))).toMatchObject({ files: ['forecast.csv', 'suppliers/acme.csv'] });
+  });
+
+  it('lets a real --out written by an earlier run hold files outside the spec list', async () => {
+    const out = join(work, 'out');
+    const set = await beginOutputSet(out, { durable: false, swap: 'rename' });
+    await set.writeText('backtest.csv', 'x');
+    await set.commit();
+    await writeRun(out, 'b', { swap: 'rename' });
+    expect(read(join(out, 'forecast.csv'))).toBe('run,b\n');
+  });
+
+  it('refuses a file system root as --out', async () => {
+    await expect(beginOutputSet('/')).rejects.toThrow('--out /: cannot replace a file system root');
+  });
+});
+
 describe('rename swap (Windows)', () => {
   it('keeps --out a real folder and replaces it', async () => {
     const out = join(work, 'out');
