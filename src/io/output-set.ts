@@ -28,7 +28,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { lstat, mkdir, open, readdir, readlink, realpath, rename, rm, symlink, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readlink, realpath, rename, rm, rmdir, symlink, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { acquireLock, lockPathFor, type LockHandle, type LockOptions } from './lock.js';
@@ -176,6 +176,8 @@ function makeSet(layout: Layout, id: string, tempDir: string, swap: SwapMode, du
       state = 'aborted';
       try {
         await rm(tempDir, { recursive: true, force: true });
+        // On a first run that failed, leave nothing beside --out (rmdir refuses a non-empty folder).
+        await rmdir(layout.setsDir).catch(() => undefined);
       } finally {
         await lock?.release();
       }

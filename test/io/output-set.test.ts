@@ -77,6 +77,15 @@ describe('beginOutputSet / commit (symlink swap)', () => {
   });
 });
 
+describe('a failed first run', () => {
+  it('leaves nothing beside --out', async () => {
+    const set = await beginOutputSet(join(work, 'out'), { durable: false });
+    await set.writeText('forecast.csv', 'x');
+    await set.abort();
+    expect(readdirSync(work)).toEqual([]);
+  });
+});
+
 describe('a pre-existing real --out folder', () => {
   it('holding only stockcast outputs is converted to a link on the first commit', async () => {
     const out = join(work, 'out');
