@@ -3,6 +3,7 @@
  * `core/inventory` for the pipeline. Pure functions over plain readonly data.
  */
 export { DEFAULT_ITEM, resolveItem, type ItemMaster, type PartialItemMaster, type ResolvedItem, type ServiceTarget } from './item-master.js';
+export { fromSeriesForecast } from './from-series-forecast.js';
 export { type DemandClass, type DemandForecast, type WindowDemand, windowDemand, dailyRate, cumulativeMean, cumulativeVarianceAt } from './demand-window.js';
 export { planReorder, periodsNeeded, type ReorderInput, type ReorderLine, type StockPosition } from './plan-reorder.js';
 export { protectionLevel, type DemandLaw, type ProtectionLevel, type ProtectionRequest } from './protection-level.js';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cumulativeMean, cumulativeVarianceAt, dailyRate, windowDemand } from '../../../src/core/inventory/demand-window.js';
+import { forecastSeries } from '../../../src/core/forecast/forecast-series.js';
+import { fromSeriesForecast } from '../../../src/core/inventory/from-series-forecast.js';
 import { flatForecast } from './helpers.js';
 
 describe('demand over a window', () => {
@@ -31,5 +33,18 @@ describe('demand over a window', () => {
     // as of day 1003: 3 of 7 days elapsed; next 7 days = 4/7 of week 1 + 3/7 of week 2 = 70
     expect(windowDemand(forecast, 1003, 7).mean).toBeCloseTo(70, 9);
     expect(dailyRate(forecast, 1003)).toBeCloseTo(10, 12);
+  });
+});
+
+describe('fromSeriesForecast', () => {
+  it('takes means from the series forecast and variance and simulator from its fit', () => {
+    const y = Float64Array.from({ length: 30 }, (_, t) => 10 + (t % 3));
+    const series = forecastSeries(y, { method: 'mean', horizon: 5, seasonPeriod: 1, levels: [80], random: () => 0.5 });
+    const forecast = fromSeriesForecast(series, 'smooth', 7, 1000);
+    expect(forecast.mean).toBe(series.mean);
+    expect(forecast.cumulativeVariance).toBe(series.fit.cumulativeVariance);
+    expect(forecast).toMatchObject({ demandClass: 'smooth', daysPerPeriod: 7, firstPeriodStartDay: 1000 });
+    // the flat mean of 10, 11, 12 repeated: 11 a week, 15 days = 15/7 weeks
+    expect(windowDemand(forecast, 1000, 15).mean).toBeCloseTo(11 * 15 / 7, 9);
   });
 });
