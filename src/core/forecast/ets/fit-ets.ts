@@ -65,7 +65,7 @@ export function tryFitEts(y: Float64Array, spec: EtsSpec, options: FitEtsOptions
   const estimated = parameterDims + countedStates;
   if (estimated >= n - 1) return null;
 
-  const start0 = initialStates(y, spec.trend, spec.season, m);
+  const start0 = initialStates(y, spec.trend, spec.season, m, isSeasonal && !isSeasonFree ? 2 : 3);
   const { lower, upper, phiLower, phiUpper } = ETS_BOUNDS;
   const alphaStart = options.alpha ?? lower + (0.2 * (upper - lower)) / m;
   const betaStart = options.beta ?? lower + 0.1 * (Math.min(upper, alphaStart) - lower);

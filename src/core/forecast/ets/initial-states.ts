@@ -14,15 +14,18 @@ export interface InitialStates {
  * plus one Fourier pair when there are fewer than three cycles), then level and trend from a
  * straight line fitted to the first max(10, 2m) seasonally adjusted values (level: intercept
  * at time -1, i.e. just before the first observation; without trend the mean of those values).
- * Multiplicative indices are kept at or above 0.01. O(n m).
+ * Multiplicative indices are kept at or above 0.01. `minimumCyclesForDecomposition` (default 3,
+ * as R) can be lowered to 2 where the indices will not be re-estimated (a one-harmonic curve is
+ * a fair start for an optimiser, but a poor final shape). O(n m).
  *
  * @example initialStates(Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), 'A', 'N', 1) // level 0, trend 1
  */
-export function initialStates(y: Float64Array, trend: EtsTrendType, season: EtsSeasonType, m: number): InitialStates {
+export function initialStates(y: Float64Array, trend: EtsTrendType, season: EtsSeasonType, m: number,
+  minimumCyclesForDecomposition = 3): InitialStates {
   const n = y.length;
   const isSeasonal = season !== 'N' && m > 1;
   const isMultiplicative = season === 'M';
-  const seasonByTime = isSeasonal ? seasonalComponent(y, m, isMultiplicative) : null;
+  const seasonByTime = isSeasonal ? seasonalComponent(y, m, isMultiplicative, minimumCyclesForDecomposition) : null;
   const seasonStart = new Float64Array(isSeasonal ? m : 0);
   if (seasonByTime !== null) {
     for (let j = 0; j < m; j++) seasonStart[j] = seasonByTime[j];
@@ -83,12 +86,12 @@ export function initialStates(y: Float64Array, trend: EtsTrendType, season: EtsS
 
 /**
  * Seasonal component by time for the first observations: the classical decomposition's figure
- * (periodic) with three or more cycles; else y minus (or over) a line plus one sine-cosine pair
+ * (periodic) with enough cycles (three by default); else y minus (or over) a line plus one sine-cosine pair
  * fitted by least squares, as R does for short series.
  */
-function seasonalComponent(y: Float64Array, m: number, isMultiplicative: boolean): Float64Array {
+function seasonalComponent(y: Float64Array, m: number, isMultiplicative: boolean, minimumCycles: number): Float64Array {
   const n = y.length;
-  if (n >= 3 * m) return seasonalFigure(y, m, isMultiplicative);
+  if (n >= minimumCycles * m) return seasonalFigure(y, m, isMultiplicative);
   // Columns: 1, t, sin(2 pi t / m), cos(2 pi t / m) (t = 1..n as R's `tslm` trend).
   const columns = m > 2 ? 4 : 3;
   const xtx = new Float64Array(columns * columns);

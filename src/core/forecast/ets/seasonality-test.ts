@@ -3,7 +3,8 @@ import { centredMovingAverage } from './seasonal-decomposition.js';
 
 /**
  * Whether a series has a stable seasonal pattern of period m: an F test of the seasonal means of
- * the detrended series (y minus its centred moving average), i.e. one-way analysis of variance
+ * the detrended series (y minus its centred moving average, or minus a straight line with fewer
+ * than three cycles), i.e. one-way analysis of variance
  * with the position in the cycle as the factor, at the 1 % level. The F quantile uses the
  * Wilson–Hilferty approximation of the chi-square (adequate for the m - 1 >= 20 degrees of
  * freedom it is used with). Used for long seasons (m > 24), where the seasonal indices are not
@@ -16,7 +17,9 @@ import { centredMovingAverage } from './seasonal-decomposition.js';
 export function hasSeasonalPattern(y: Float64Array, m: number): boolean {
   const n = y.length;
   if (m < 2 || n < 2 * m) return false;
-  const trend = centredMovingAverage(y, m);
+  // With three cycles or more the centred moving average leaves two values per position at least;
+  // with fewer, a straight line takes its place so that every observation counts.
+  const trend = n >= 3 * m ? centredMovingAverage(y, m) : straightLine(y);
   const sums = new Float64Array(m);
   const counts = new Float64Array(m);
   let total = 0;
@@ -49,6 +52,23 @@ export function hasSeasonalPattern(y: Float64Array, m: number): boolean {
   if (!(withinSquares > 0)) return betweenSquares > 0;
   const statistic = (betweenSquares / between) / (withinSquares / within);
   return statistic > fQuantile(0.99, between, within);
+}
+
+/** Least-squares straight line through y, evaluated at every t. */
+function straightLine(y: Float64Array): Float64Array {
+  const n = y.length;
+  const meanT = (n - 1) / 2;
+  let meanY = 0;
+  for (let t = 0; t < n; t++) meanY += y[t];
+  meanY /= n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let t = 0; t < n; t++) {
+    sxy += (t - meanT) * (y[t] - meanY);
+    sxx += (t - meanT) ** 2;
+  }
+  const slope = sxx > 0 ? sxy / sxx : 0;
+  return Float64Array.from({ length: n }, (_, t) => meanY + slope * (t - meanT));
 }
 
 /** F quantile from Wilson–Hilferty chi-square quantiles of numerator and denominator. */
