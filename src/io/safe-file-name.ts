@@ -4,8 +4,8 @@
  * on a case-insensitive file system.
  *
  * Rules: NFC normalisation; path separators, the characters Windows forbids (`<>:"/\|?*`),
- * control characters and lone surrogates become `_`; leading dots and trailing dots/spaces
- * become `_` (no `.`, `..` or hidden files); Windows device names (`CON`, `NUL`, `COM1`, ...,
+ * control characters and lone surrogates become `_`; leading dots become `_` (no `.`, `..` or
+ * hidden files) and trailing dots and spaces, which Windows drops, are dropped; Windows device names (`CON`, `NUL`, `COM1`, ...,
  * also with an extension) get a `_` prefix; the empty name is `_`; names are cut to
  * `maxBytes` UTF-8 bytes on a character boundary.
  */
@@ -27,7 +27,7 @@ const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i
 export function safeFileName(name: string, maxBytes = DEFAULT_MAX_BYTES): string {
   let text = name.normalize('NFC').replace(LONE_SURROGATE, '_').replace(FORBIDDEN, '_');
   text = text.replace(/^\.+/, (dots) => '_'.repeat(dots.length));
-  text = text.replace(/[. ]+$/, (tail) => '_'.repeat(tail.length));
+  text = text.replace(/[. ]+$/, '');
   if (WINDOWS_DEVICE.test(text)) text = `_${text}`;
   if (text === '') text = '_';
   return truncateUtf8(text, maxBytes);
@@ -87,6 +87,6 @@ function truncateUtf8(text: string, maxBytes: number): string {
     end += char.length;
   }
   // Cutting may leave a trailing dot or space, which Windows strips.
-  const cut = text.slice(0, end).replace(/[. ]+$/, (tail) => '_'.repeat(tail.length));
+  const cut = text.slice(0, end).replace(/[. ]+$/, '');
   return cut === '' ? '_' : cut;
 }

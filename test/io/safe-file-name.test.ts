@@ -18,7 +18,9 @@ describe('safeFileName', () => {
     expect(safeFileName('.hidden')).toBe('_hidden');
     expect(safeFileName('a/b\\c:d*e?f"g<h>i|j')).toBe('a_b_c_d_e_f_g_h_i_j');
     expect(safeFileName('tab\there\u0000nul\u007f')).toBe('tab_here_nul_');
-    expect(safeFileName('trailing dot.')).toBe('trailing dot_');
+    expect(safeFileName('Co., Ltd.')).toBe('Co., Ltd');
+    expect(safeFileName('... ')).toBe('___');
+    expect(safeFileName(' . ')).toBe('_');
     expect(safeFileName('')).toBe('_');
   });
 
