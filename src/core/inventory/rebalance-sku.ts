@@ -40,6 +40,10 @@ export const DEFAULT_REBALANCE_OPTIONS: Required<RebalanceOptions> = Object.free
   shortageCostRate: 0.5, defaultCostPerUnit: 0, defaultLeadTimeDays: 1,
 });
 
+/** Per-unit values used when costs are unknown (unit cost 0): free lanes still move stock, priced lanes do not. */
+const TOKEN_PENALTY = 1e-6;
+const TOKEN_RELIEF = 1e-9;
+
 /** What rebalancing reads of a reorder line. */
 export type RebalanceSite = Pick<ReorderLine, 'sku' | 'warehouse' | 'available' | 'position' | 'onOrder'
   | 'reorderPoint' | 'orderUpTo' | 'demandBeforeReceipt' | 'leadTimeDays' | 'unitCost' | 'holdingRate' | 'dailyDemand'>;
@@ -67,7 +71,8 @@ export interface RebalanceResult {
  *   - on order) is urgent: each unit avoids a shortage penalty of unit cost x `shortageCostRate`,
  *   but only along lanes faster than the supplier's lead time.
  * - Arcs follow `lanes` (all pairs when null) at the lane cost per unit.
- * A unit moves only when its lane cost is below the cost it avoids. Units are conserved.
+ * A unit moves only when its lane cost is below the cost it avoids. Units are conserved. When unit
+ * costs are unknown (0), token values let free lanes (cost 0) still carry stock, urgent needs first.
  * O(F x V x E) with F the units moved (whole units).
  *
  * @example rebalanceSku(linesOfOneSku, null).transfers // [{ sku, from: 'HAM', to: 'BER', qty: 12, ... }]
@@ -95,7 +100,8 @@ export function rebalanceSku(
       const node = nodeCount++;
       sourceNode.set(i, node);
       const coverDays = site.dailyDemand > 0 ? Math.min(365, (site.position - site.orderUpTo) / site.dailyDemand) : 365;
-      reliefValue[i] = site.unitCost * site.holdingRate * (coverDays / 365);
+      // Without costs (unit cost or holding rate missing) a token value still lets free lanes carry excess.
+      reliefValue[i] = Math.max(TOKEN_RELIEF, site.unitCost * site.holdingRate * (coverDays / 365));
       if (excess > 0) arcs.push({ from: SOURCE, to: node, capacity: excess, cost: -reliefValue[i] });
       if (buffer > 0) arcs.push({ from: SOURCE, to: node, capacity: buffer, cost: 0 });
     } else if (site.position <= site.reorderPoint) {
@@ -103,7 +109,7 @@ export function rebalanceSku(
       if (need <= 0) return;
       const urgent = Math.min(need, Math.ceil(Math.max(0,
         site.demandBeforeReceipt - Math.max(0, site.available) - Math.max(0, site.onOrder)) - 1e-9));
-      penalty[i] = site.unitCost * settings.shortageCostRate;
+      penalty[i] = Math.max(TOKEN_PENALTY, site.unitCost * settings.shortageCostRate);
       if (urgent > 0) {
         const node = nodeCount++;
         urgentNode.set(i, node);

@@ -41,6 +41,13 @@ describe('rebalanceSku', () => {
     expect(rebalanceSku([HAM, BER], null).transfers.map((t) => [t.from, t.to, t.qty])).toEqual([['HAM', 'BER', 140]]);
   });
 
+  it('when unit costs are unknown, free lanes still carry stock and priced lanes do not', () => {
+    const free = rebalanceSku([{ ...HAM, unitCost: 0 }, { ...BER, unitCost: 0 }], null);
+    expect(free.transfers.map((t) => t.qty)).toEqual([140]);
+    const priced = rebalanceSku([{ ...HAM, unitCost: 0 }, { ...BER, unitCost: 0 }], [{ from: 'HAM', to: 'BER', costPerUnit: 0.5 }]);
+    expect(priced.transfers).toEqual([]);
+  });
+
   it('a source never gives below its reorder point nor more than its shelf stock', () => {
     const thin = site('HAM', { available: 40, position: 125, onOrder: 85, reorderPoint: 100, orderUpTo: 120 });
     // shelf 40 caps: excess 5, buffer min(35, 20) = 20 -> at most 25 units
