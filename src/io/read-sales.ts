@@ -3,6 +3,7 @@ import type { SalesTable } from '../core/series/sales-table.js';
 import { InputError } from '../errors.js';
 import { matchColumns, SALES_FIELDS } from './columns.js';
 import { createDecimalMark, numberCell, trimCell, type CellContext } from './csv-cells.js';
+import { createInterner } from './csv-intern.js';
 import { createProblemLog } from './csv-problems.js';
 import { streamCsv } from './csv-stream.js';
 import { resolveEncoding } from './decode.js';
@@ -16,7 +17,7 @@ export const DEFAULT_WAREHOUSE = 'MAIN';
 
 /**
  * Reads `sales.csv` into a columnar {@link SalesTable}: one streaming pass, typed arrays grown by
- * doubling, SKU and warehouse names interned through a Map, no object per row. Every problem in
+ * doubling (pre-sized from the file size), SKU and warehouse names interned to ids, no object per row. Every problem in
  * the file is collected; if there is any, throws `InputError` with all of them (exit 3). A file
  * with a header but no rows is an error too ("no sales rows").
  */
@@ -36,10 +37,8 @@ export async function readSales(file: string, options: ReadOptions = {}): Promis
   let count = 0;
   let minDay = Infinity;
   let maxDay = -Infinity;
-  const skus: string[] = [];
-  const skuIds = new Map<string, number>();
-  const warehouses: string[] = [];
-  const warehouseIds = new Map<string, number>();
+  const skuNames = createInterner();
+  const warehouseNames = createInterner(16);
   let descriptions: string[] | undefined;
 
   let dateColumn = -1;
@@ -72,10 +71,7 @@ export async function readSales(file: string, options: ReadOptions = {}): Promis
       warehouseColumn = match.index.warehouse;
       descriptionColumn = match.index.description;
       if (descriptionColumn >= 0) descriptions = [];
-      if (warehouseColumn < 0) {
-        warehouses.push(DEFAULT_WAREHOUSE);
-        warehouseIds.set(DEFAULT_WAREHOUSE, 0);
-      }
+      if (warehouseColumn < 0) warehouseNames.id(DEFAULT_WAREHOUSE);
       if (match.unknown.length > 0) {
         warnings.add('unknown-column', `${displayName}: ignored columns ${match.unknown.join(', ')}`, match.unknown.length);
       }
@@ -106,25 +102,15 @@ export async function readSales(file: string, options: ReadOptions = {}): Promis
         if (name === '') {
           problems.add(line, warehouseColumn + 1, 'warehouse', 'a warehouse', '', 'the cell is empty');
         } else {
-          const id = warehouseIds.get(name);
-          if (id === undefined) {
-            warehouse = warehouses.length;
-            warehouses.push(name);
-            warehouseIds.set(name, warehouse);
-          } else {
-            warehouse = id;
-          }
+          warehouse = warehouseNames.id(name);
         }
       }
       if (problems.count !== problemsBefore) return;
-      let id = skuIds.get(sku);
-      if (id === undefined) {
-        id = skus.length;
-        skus.push(sku);
-        skuIds.set(sku, id);
-        if (descriptions) descriptions.push('');
+      const id = skuNames.id(sku);
+      if (descriptions) {
+        if (id === descriptions.length) descriptions.push('');
+        if (descriptions[id] === '') descriptions[id] = trimCell(fields[descriptionColumn]);
       }
-      if (descriptions && descriptions[id] === '') descriptions[id] = trimCell(fields[descriptionColumn]);
       if (count === capacity) grow(0);
       skuId[count] = id;
       warehouseId[count] = warehouse;
@@ -142,8 +128,8 @@ export async function readSales(file: string, options: ReadOptions = {}): Promis
   if (problems.count > 0) throw new InputError(problems.problems, problems.count);
   if (summary.blankLines > 0) warnings.add('blank-line', `${displayName}: skipped ${summary.blankLines} blank lines`, summary.blankLines);
   const table: SalesTable = {
-    skus,
-    warehouses,
+    skus: skuNames.names,
+    warehouses: warehouseNames.names,
     skuId: skuId.subarray(0, count),
     warehouseId: warehouseId.subarray(0, count),
     day: day.subarray(0, count),
