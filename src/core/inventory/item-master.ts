@@ -64,7 +64,7 @@ export type PartialItemMaster = { readonly [K in keyof ItemMaster]?: ItemMaster[
 /** Complete master data and the defaults that completed it. */
 export interface ResolvedItem {
   readonly item: ItemMaster;
-  /** Fields that took their value from {@link DEFAULT_ITEM}, in declaration order. */
+  /** Fields that took their value from {@link DEFAULT_ITEM}, in declaration order (never `serviceTarget`, a run option). */
   readonly defaultsUsed: readonly (keyof ItemMaster)[];
 }
 
@@ -99,7 +99,8 @@ export function resolveItem(partial: PartialItemMaster, stockUnitCost?: number):
   const reviewPeriodDays = number('reviewPeriodDays', partial.reviewPeriodDays);
   const orderCost = number('orderCost', partial.orderCost);
   const holdingRate = number('holdingRate', partial.holdingRate);
-  const serviceTarget = partial.serviceTarget ?? (defaultsUsed.push('serviceTarget'), DEFAULT_ITEM.serviceTarget);
+  // Not a column of items.csv (a run option), so taking the default is not worth a warning.
+  const serviceTarget = partial.serviceTarget ?? DEFAULT_ITEM.serviceTarget;
   const item: ItemMaster = {
     supplier,
     leadTimeDays: Math.max(0, leadTimeDays),

@@ -6,7 +6,7 @@ describe('resolveItem', () => {
     const { item, defaultsUsed } = resolveItem({});
     expect(item).toEqual(DEFAULT_ITEM);
     expect(defaultsUsed).toEqual(['supplier', 'leadTimeDays', 'leadTimeSdDays', 'moq', 'packSize', 'unitCost',
-      'serviceLevel', 'reviewPeriodDays', 'orderCost', 'holdingRate', 'serviceTarget']);
+      'serviceLevel', 'reviewPeriodDays', 'orderCost', 'holdingRate']);
   });
 
   it('empty cells (NaN) count as missing; given values are kept', () => {
