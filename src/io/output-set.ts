@@ -21,7 +21,7 @@
  * Recovery and cleaning happen at the start of every run, under the lock of `lock.ts`: a
  * missing `--out` is restored, then every `tmp-*`, `old-*` and `set-*` other than the current
  * one, and every leftover temporary link, is deleted. Only names of these forms are ever
- * deleted. Every set holds a small `.stockcast-set.json` (run id, file list); a pre-existing
+ * deleted. Every set holds a small `.stockcast-set.json` (its file list); a pre-existing
  * real `--out` without it that holds files stockcast does not write is refused rather than
  * replaced (someone pointed `--out` at their data folder).
  */
@@ -69,7 +69,10 @@ export interface OutputSet {
 export const OUTPUT_SET_NAMES: readonly string[] = [
   'forecast.csv', 'reorder.csv', 'alerts.csv', 'transfers.csv', 'suppliers', 'summary.json',
 ];
-/** Written into every set: marks a folder as stockcast's own (and lists its files) for the next run. */
+/**
+ * Written into every set: marks a folder as stockcast's own (and lists its files) for the next
+ * run. No run id or time in it, so that equal runs give byte-identical folders.
+ */
 export const SET_MANIFEST_NAME = '.stockcast-set.json';
 const HARMLESS_NAMES = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
 
@@ -157,7 +160,7 @@ function makeSet(layout: Layout, id: string, tempDir: string, swap: SwapMode, du
     async commit(): Promise<void> {
       if (state !== 'open') throw new Error(`output set already ${state}`);
       await writeWith(SET_MANIFEST_NAME, (handle) => handle.writeFile(
-        `${JSON.stringify({ id, files: [...names].filter((name) => name !== SET_MANIFEST_NAME).sort() }, null, 2)}\n`));
+        `${JSON.stringify({ files: [...names].filter((name) => name !== SET_MANIFEST_NAME).sort() }, null, 2)}\n`));
       state = 'committed';
       try {
         if (durable) for (const folder of [...written].sort((a, b) => b.length - a.length)) await syncFolder(folder);
