@@ -170,6 +170,7 @@ function makeSet(layout: Layout, id: string, tempDir: string, swap: SwapMode, du
         await swapIn(layout, setDir, id, swap);
         if (durable) await syncFolder(layout.parent);
         await removeAllBut(layout, swap === 'symlink' ? `set-${id}` : undefined);
+        if (swap === 'rename') await rmdir(layout.setsDir).catch(() => undefined);
       } finally {
         await lock?.release();
       }

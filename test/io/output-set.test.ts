@@ -181,13 +181,14 @@ describe('rename swap (Windows)', () => {
     expect(lstatSync(out).isDirectory()).toBe(true);
     await writeRun(out, 'b', { swap: 'rename' });
     expect(read(join(out, 'forecast.csv'))).toBe('run,b\n');
-    expect(readdirSync(join(work, '.out.sets'))).toEqual([]);
+    expect(readdirSync(work)).toEqual(['out']);
   });
 
   it('after a kill between its two renames, the next run restores the new complete set', async () => {
     const out = join(work, 'out');
     await writeRun(out, 'a', { swap: 'rename' });
     // Killed after "out -> old-X" with "set-X" complete but not yet renamed to out.
+    mkdirSync(join(work, '.out.sets'), { recursive: true });
     renameSync(out, join(work, '.out.sets', 'old-000000002-1-aaaaaa'));
     mkdirSync(join(work, '.out.sets', 'set-000000002-1-aaaaaa'));
     writeFileSync(join(work, '.out.sets', 'set-000000002-1-aaaaaa', 'forecast.csv'), 'run,b\n');
