@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCsvNumber } from '../../src/io/write-csv.js';
@@ -62,6 +63,44 @@ describe('supplier sheet CSV', () => {
     expect(csv).toContain('supplier,"\'=HYPERLINK(""http://evil"",""click"")",,,,,\n');
     expect(csv).toContain("reference,'@ref,,,,,\n");
     expect(csv).toContain("'-SKU,'+cmd,'=W,5,,-1.00,-5.00\n");
+  });
+});
+
+const lineArbitrary = fc.record({
+  sku: fc.string({ minLength: 1, maxLength: 12 }),
+  description: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }),
+  warehouse: fc.constantFrom('MAIN', 'BER', '=HAM', 'a,b'),
+  orderQty: fc.integer({ min: 1, max: 100_000 }),
+  packSize: fc.option(fc.integer({ min: 1, max: 500 }), { nil: undefined }),
+  unitCost: fc.option(fc.double({ min: 0, max: 10_000, noNaN: true }), { nil: undefined }),
+});
+
+describe('supplier sheet totals (property)', () => {
+  it('every line has seven fields and the total row is the sum of the lines as shown, to the cent', () => {
+    fc.assert(fc.property(fc.array(lineArbitrary, { minLength: 1, maxLength: 20 }), (lines) => {
+      const rows = Papa.parse<string[]>(supplierSheetCsv({ supplier: 'S', orderDate: '2026-11-26', lines }).trimEnd(), { delimiter: ',' }).data;
+      expect(rows.every((row) => row.length === 7)).toBe(true);
+      const table = rows.slice(5, -1);
+      expect(table).toHaveLength(lines.length);
+      const total = rows[rows.length - 1];
+      expect(total[0]).toBe('total');
+      expect(Number(total[3])).toBe(table.reduce((sum, row) => sum + Number(row[3]), 0));
+      const cents = table.reduce((sum, row) => sum + (row[6] === '' ? 0 : Math.round(Number(row[6]) * 100)), 0);
+      expect(Math.round(Number(total[6]) * 100)).toBe(cents);
+    }), { numRuns: 200 });
+  });
+
+  it('the XLSX read back holds the same numbers as the CSV (property, few runs: exceljs is slow)', async () => {
+    await fc.assert(fc.asyncProperty(fc.array(lineArbitrary, { minLength: 1, maxLength: 8 }), async (lines) => {
+      const layout = supplierSheetLayout({ supplier: 'S', orderDate: '2026-11-26', lines });
+      const sheet = await readXlsxRows(await supplierSheetXlsx(layout));
+      layout.lines.forEach((line, i) => {
+        expect(sheet.getCell(6 + i, 1).value).toBe(line.sku);
+        expect(sheet.getCell(6 + i, 4).value).toBe(line.orderQty);
+        expect(sheet.getCell(6 + i, 7).value ?? NaN).toEqual(line.orderValue);
+      });
+      expect(sheet.getCell(6 + layout.lines.length, 7).value).toBe(layout.totalValue);
+    }), { numRuns: 15 });
   });
 });
 
