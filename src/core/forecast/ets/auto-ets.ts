@@ -1,7 +1,7 @@
-import { etsRecursion } from './ets-recursion.js';
-import { etsLabel, type EtsFit, type EtsSpec } from './ets-model.js';
+import type { EtsFit, EtsSpec } from './ets-model.js';
 import { tryFitEts } from './fit-ets.js';
-import { hasSeasonalPattern } from './seasonality-test.js';
+import { fitFixedSes } from './fit-fixed-ses.js';
+import { hasSeasonalPattern } from './has-seasonal-pattern.js';
 
 export interface AutoEtsOptions {
   /** Consider multiplicative error and season (only ever for strictly positive data). Default true. */
@@ -13,7 +13,12 @@ export interface AutoEtsOptions {
   readonly maxEvaluations?: number;
 }
 
-/** Longest season whose initial indices are estimated with the other parameters (as R's `ets`). */
+/**
+ * Longest season (in periods) whose initial indices are estimated with the other parameters, as
+ * in R's `ets`; longer ones (weekly data, m = 52) keep their decomposition indices.
+ *
+ * @example MAX_FREE_SEASON // 24
+ */
 export const MAX_FREE_SEASON = 24;
 
 /**
@@ -34,14 +39,14 @@ export const MAX_FREE_SEASON = 24;
  */
 export function autoEts(y: Float64Array, m: number, options: AutoEtsOptions = {}): EtsFit {
   const n = y.length;
-  if (n === 0) return fixedSesFit(y, 0.5);
+  if (n === 0) return fitFixedSes(y, 0.5);
   let isConstant = true;
   let isPositive = true;
   for (let t = 0; t < n; t++) {
     if (y[t] !== y[0]) isConstant = false;
     if (!(y[t] > 0)) isPositive = false;
   }
-  if (isConstant) return fixedSesFit(y, 0.9999);
+  if (isConstant) return fitFixedSes(y, 0.9999);
   const allowMultiplicative = (options.allowMultiplicative ?? true) && isPositive;
   const period = Math.max(1, Math.floor(m));
   const canBeSeasonal = period > 1 && n >= 2 * period;
@@ -68,53 +73,5 @@ export function autoEts(y: Float64Array, m: number, options: AutoEtsOptions = {}
       }
     }
   }
-  return best === null ? fixedSesFit(y, 0.5) : { ...best, evaluations };
-}
-
-/**
- * Fits `spec` when possible, else falls back along ETS(A,Ad,N) / ETS(A,N,N) / SES with a fixed
- * alpha, so the result always has finite forecasts. The label names the model actually fitted.
- *
- * @example fitEts(y, { error: 'M', trend: 'A', season: 'M', m: 12 }).label // 'ETS(M,A,M)' when it fits
- */
-export function fitEts(y: Float64Array, spec: EtsSpec, options: { readonly isSeasonFixed?: boolean; readonly maxEvaluations?: number } = {}): EtsFit {
-  const first = tryFitEts(y, spec, options);
-  if (first !== null && Number.isFinite(first.aicc)) return first;
-  for (const fallback of [{ error: 'A', trend: spec.trend, season: 'N', m: 1 }, { error: 'A', trend: 'N', season: 'N', m: 1 }] as const) {
-    const fit = tryFitEts(y, fallback, options);
-    if (fit !== null && Number.isFinite(fit.aicc)) return fit;
-  }
-  return fixedSesFit(y, 0.5);
-}
-
-/**
- * Simple exponential smoothing with a given alpha, level starting at the first value; used for
- * constant and very short series. The AICc is NaN (nothing was estimated by likelihood).
- */
-function fixedSesFit(y: Float64Array, alpha: number): EtsFit {
-  const n = y.length;
-  const start = n > 0 ? y[0] : 0;
-  const state = Float64Array.of(start, 0);
-  const fitted = new Float64Array(n);
-  etsRecursion(y, 0, 0, 0, 1, alpha, 0, 0, 1, state, new Float64Array(1), fitted);
-  let sumSquares = 0;
-  for (let t = 0; t < n; t++) sumSquares += (y[t] - fitted[t]) ** 2;
-  const level = Number.isFinite(state[0]) ? state[0] : start;
-  const spec: EtsSpec = { error: 'A', trend: 'N', season: 'N', m: 1 };
-  return {
-    spec,
-    label: etsLabel(spec),
-    parameters: { alpha, beta: 0, gamma: 0, phi: 1 },
-    initialState: { level: start, trend: 0, season: new Float64Array(0) },
-    finalState: { level, trend: 0, season: new Float64Array(0) },
-    fitted,
-    sigma2: n > 1 && Number.isFinite(sumSquares) ? sumSquares / (n - 1) : 0,
-    likelihood: NaN,
-    parameterCount: 0,
-    aic: NaN,
-    aicc: NaN,
-    bic: NaN,
-    n,
-    evaluations: 0,
-  };
+  return best === null ? fitFixedSes(y, 0.5) : { ...best, evaluations };
 }

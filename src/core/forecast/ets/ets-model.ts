@@ -66,9 +66,16 @@ export interface EtsFit {
   readonly evaluations: number;
 }
 
-/** Integer codes used inside the recursion loops. */
+/**
+ * Integer codes of the components inside the recursion loops (see `etsRecursion`): the damped
+ * and undamped additive trends share a code, phi = 1 makes the difference.
+ *
+ * @example SEASON_CODE.M // 2
+ */
 export const ERROR_CODE = { A: 0, M: 1 } as const;
+/** Trend codes, see {@link ERROR_CODE}. */
 export const TREND_CODE = { N: 0, A: 1, Ad: 1 } as const;
+/** Season codes, see {@link ERROR_CODE}. */
 export const SEASON_CODE = { N: 0, A: 1, M: 2 } as const;
 
 /**

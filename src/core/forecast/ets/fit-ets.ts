@@ -1,9 +1,15 @@
 import { minimizeNelderMead } from '../optimize/nelder-mead.js';
 import { etsRecursion } from './ets-recursion.js';
 import { ERROR_CODE, SEASON_CODE, TREND_CODE, etsLabel, type EtsFit, type EtsSpec } from './ets-model.js';
+import { fitFixedSes } from './fit-fixed-ses.js';
 import { initialStates } from './initial-states.js';
 
-/** The "usual" region of R's `forecast::ets` (lower and upper bounds of alpha, beta, gamma, phi). */
+/**
+ * The "usual" region of R's `forecast::ets` defaults: lower and upper bounds of alpha, beta and
+ * gamma, and of phi (beta is further kept below alpha, gamma below 1 - alpha).
+ *
+ * @example ETS_BOUNDS.phiUpper // 0.98
+ */
 export const ETS_BOUNDS = { lower: 1e-4, upper: 0.9999, phiLower: 0.8, phiUpper: 0.98 } as const;
 
 export interface FitEtsOptions {
@@ -202,4 +208,20 @@ export function tryFitEts(y: Float64Array, spec: EtsSpec, options: FitEtsOptions
     n,
     evaluations,
   };
+}
+
+/**
+ * Fits `spec` when possible, else falls back along ETS(A,Ad,N) / ETS(A,N,N) / SES with a fixed
+ * alpha, so the result always has finite forecasts. The label names the model actually fitted.
+ *
+ * @example fitEts(y, { error: 'M', trend: 'A', season: 'M', m: 12 }).label // 'ETS(M,A,M)' when it fits
+ */
+export function fitEts(y: Float64Array, spec: EtsSpec, options: FitEtsOptions = {}): EtsFit {
+  const first = tryFitEts(y, spec, options);
+  if (first !== null && Number.isFinite(first.aicc)) return first;
+  for (const fallback of [{ error: 'A', trend: spec.trend, season: 'N', m: 1 }, { error: 'A', trend: 'N', season: 'N', m: 1 }] as const) {
+    const fit = tryFitEts(y, fallback, options);
+    if (fit !== null && Number.isFinite(fit.aicc)) return fit;
+  }
+  return fitFixedSes(y, 0.5);
 }

@@ -1,5 +1,5 @@
 import { normalQuantile } from '../normal.js';
-import { centredMovingAverage } from './seasonal-decomposition.js';
+import { centredMovingAverage } from './seasonal-figure.js';
 
 /**
  * Whether a series has a stable seasonal pattern of period m: an F test of the seasonal means of

@@ -1,5 +1,5 @@
 import { minimizeNelderMead } from '../optimize/nelder-mead.js';
-import { centredMovingAverage, seasonalFigure } from './seasonal-decomposition.js';
+import { centredMovingAverage, seasonalFigure } from './seasonal-figure.js';
 
 export interface HoltWintersFit {
   /** Smoothing of level, trend and season, each in [0, 1] (Holt-Winters' own form). */

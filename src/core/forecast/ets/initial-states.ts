@@ -1,4 +1,4 @@
-import { seasonalFigure } from './seasonal-decomposition.js';
+import { seasonalFigure } from './seasonal-figure.js';
 import type { EtsSeasonType, EtsTrendType } from './ets-model.js';
 
 export interface InitialStates {

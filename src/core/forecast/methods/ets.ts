@@ -1,5 +1,6 @@
 import type { ForecastMethod, MethodFit } from '../contract.js';
-import { autoEts, fitEts } from '../ets/auto-ets.js';
+import { autoEts } from '../ets/auto-ets.js';
+import { fitEts } from '../ets/fit-ets.js';
 import type { EtsFit } from '../ets/ets-model.js';
 import { forecastEts } from '../ets/forecast-ets.js';
 

@@ -1,5 +1,5 @@
 import { variancesFromPsi, type ForecastMethod } from '../contract.js';
-import { fitEts } from '../ets/auto-ets.js';
+import { fitEts } from '../ets/fit-ets.js';
 import { forecastHoltWinters, fitHoltWinters } from '../ets/holt-winters.js';
 import { methodFitFromEts } from './ets.js';
 

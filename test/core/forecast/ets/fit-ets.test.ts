@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { autoEts, fitEts } from '../../../../src/core/forecast/ets/auto-ets.js';
+import { autoEts } from '../../../../src/core/forecast/ets/auto-ets.js';
 import { etsRecursion } from '../../../../src/core/forecast/ets/ets-recursion.js';
-import { tryFitEts } from '../../../../src/core/forecast/ets/fit-ets.js';
+import { fitEts, tryFitEts } from '../../../../src/core/forecast/ets/fit-ets.js';
 import { forecastEts } from '../../../../src/core/forecast/ets/forecast-ets.js';
 import { AIR_PASSENGERS } from './air-passengers.js';
 import { NILE } from './nile.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasSeasonalPattern } from '../../../../src/core/forecast/ets/seasonality-test.js';
+import { hasSeasonalPattern } from '../../../../src/core/forecast/ets/has-seasonal-pattern.js';
 
 function seeded(seed: number): () => number {
   let state = seed;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centredMovingAverage, seasonalFigure } from '../../../../src/core/forecast/ets/seasonal-decomposition.js';
+import { centredMovingAverage, seasonalFigure } from '../../../../src/core/forecast/ets/seasonal-figure.js';
 import { AIR_PASSENGERS } from './air-passengers.js';
 
 describe('classical decomposition', () => {
