@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatCsvNumber } from '../../src/io/write-csv.js';
 import { SUPPLIER_SHEET_COLUMNS } from '../../src/io/write-supplier-layout.js';
 import {
@@ -141,10 +141,17 @@ describe('supplier sheet XLSX', () => {
   });
 
   it('is byte-identical for the same sheet, whenever it is written', async () => {
-    const first = await supplierSheetXlsx(supplierSheetLayout(SHEET));
-    await new Promise((done) => setTimeout(done, 2100)); // zip times have 2-second resolution
-    const second = await supplierSheetXlsx(supplierSheetLayout(SHEET));
-    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    // exceljs and JSZip read the clock: write on two different days.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-11-26T02:00:00Z'));
+      const first = await supplierSheetXlsx(supplierSheetLayout(SHEET));
+      vi.setSystemTime(new Date('2027-03-01T13:37:42Z'));
+      const second = await supplierSheetXlsx(supplierSheetLayout(SHEET));
+      expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   // Filter options: comma, double quote, UTF-8, from line 1, no text quoting unless needed (7th
