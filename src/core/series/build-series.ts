@@ -1,8 +1,8 @@
 import { periodIndex, type Frequency } from './calendar.js';
-import { demandStats, type SeriesStats } from './demand-stats.js';
+import { demandStatsSparse, type SeriesStats } from './demand-stats.js';
 import { lastCompletePeriod } from './last-complete-period.js';
+import { collectPeriodLists, type PeriodLists } from './period-lists.js';
 import type { SalesTable } from './sales-table.js';
-import { sumByPeriod } from './sum-by-period.js';
 
 /** Marks "no positive sale yet" in the Int32 first/last-sale arrays (far outside valid day numbers). */
 const NO_SALE = -0x7fffffff;
@@ -19,9 +19,14 @@ export interface DemandSeries {
   /** Indexes into `SalesTable.skus` / `SalesTable.warehouses`. */
   readonly skuId: number;
   readonly warehouseId: number;
-  /** Period index (`calendar.ts`) of `values[0]`; the first forecast period is `firstPeriod + values.length`. */
+  /** Period index (`calendar.ts`) of `values[0]`; the first forecast period is `firstPeriod + length`. */
   readonly firstPeriod: number;
-  /** Demand in units per period, zero-filled, returns netted within the period, never below 0. */
+  /** Number of periods, equal to `values.length` (read it without building `values`). */
+  readonly length: number;
+  /**
+   * Demand in units per period, zero-filled, returns netted within the period, never below 0.
+   * Built on first read and then kept (the series are held sparse until a caller needs them).
+   */
   readonly values: Float64Array;
   readonly stats: SeriesStats;
 }
@@ -36,9 +41,10 @@ export interface DemandSeries {
  *
  * Output is sorted by SKU name, then warehouse name (plain code-unit order), so results do not
  * depend on row order. Two sequential passes over the rows and no row sort: the first finds each
- * series' slot and period span (slot arrays are small and stay in cache), the second sums into
- * one shared buffer of which every `values` is a view (see `sumByPeriod`). O(rows + series x
- * periods + series log series); no object per row.
+ * series' slot and period span (slot arrays are small and stay in cache), the second nets rows
+ * into sparse per-series period lists (see `collectPeriodLists`). Statistics come from the lists;
+ * each dense `values` array is built when first read, so 60k daily series do not cost 350 MB up
+ * front. O(rows + series log series) here, O(periods) per series read; no object per row.
  *
  * @example
  * // rows: A/MAIN 2024-01-01 qty 5, A/MAIN 2024-01-03 qty 2, A/MAIN 2024-01-03 qty -4
@@ -56,9 +62,8 @@ export function buildDemandSeries(table: SalesTable, options: SeriesOptions): De
   const slotOf = createSlotIndex(table.skus.length, table.warehouses.length);
 
   // Pass 1: slot and period per row (slot -1: not history), each slot's period span and first and
-  // last positive sale, and whether rows come in date order.
+  // last positive sale, and its number of rows.
   const rowSlot = new Int32Array(rowCount);
-  const rowPeriod = new Int32Array(rowCount);
   let slots = 0;
   let slotSku = new Int32Array(1024);
   let slotWarehouse = new Int32Array(1024);
@@ -66,9 +71,7 @@ export function buildDemandSeries(table: SalesTable, options: SeriesOptions): De
   let slotLast = new Int32Array(1024);
   let firstSale = new Int32Array(1024);
   let lastSale = new Int32Array(1024);
-  let kept = 0;
-  let backwards = 0;
-  let previousPeriod = -Infinity;
+  let rowsPerSlot = new Int32Array(1024);
   for (let r = 0; r < rowCount; r++) {
     const d = day[r];
     const period = dayToPeriod[d - minDay];
@@ -76,9 +79,6 @@ export function buildDemandSeries(table: SalesTable, options: SeriesOptions): De
       rowSlot[r] = -1;
       continue;
     }
-    kept++;
-    if (period < previousPeriod) backwards++;
-    previousPeriod = period;
     let slot = slotOf.get(skuId[r], warehouseId[r]);
     if (slot < 0) {
       slot = slots++;
@@ -89,6 +89,7 @@ export function buildDemandSeries(table: SalesTable, options: SeriesOptions): De
         slotLast = grow(slotLast);
         firstSale = grow(firstSale);
         lastSale = grow(lastSale);
+        rowsPerSlot = grow(rowsPerSlot);
       }
       slotOf.set(skuId[r], warehouseId[r], slot);
       slotSku[slot] = skuId[r];
@@ -107,7 +108,7 @@ export function buildDemandSeries(table: SalesTable, options: SeriesOptions): De
       if (lastSale[slot] === NO_SALE || d > lastSale[slot]) lastSale[slot] = d;
     }
     rowSlot[r] = slot;
-    rowPeriod[r] = period;
+    rowsPerSlot[slot]++;
   }
 
   // Series order by (SKU name, warehouse name) and each slot's place in the shared buffer.
@@ -115,35 +116,46 @@ export function buildDemandSeries(table: SalesTable, options: SeriesOptions): De
   const warehouseRank = nameRanks(table.warehouses);
   const sorted = Array.from({ length: slots }, (_, k) => k).sort((a, b) =>
     skuRank[slotSku[a]] - skuRank[slotSku[b]] || warehouseRank[slotWarehouse[a]] - warehouseRank[slotWarehouse[b]]);
-  const offset = new Int32Array(slots);
   const seriesLast = options.seriesEnd === 'as-of' ? new Int32Array(slots).fill(endPeriod) : slotLast.subarray(0, slots);
-  let total = 0;
-  for (const slot of sorted) {
-    offset[slot] = total;
-    total += seriesLast[slot] - slotFirst[slot] + 1;
-  }
 
-  // Pass 2: sum per series and period, then clip each period at 0 (returns never make demand negative).
-  const buffer = sumByPeriod(
-    { slot: rowSlot, period: rowPeriod, quantity },
-    { first: slotFirst.subarray(0, slots), last: seriesLast, offset, total },
-    backwards <= kept / 64,
-  );
-  for (let t = 0; t < total; t++) if (buffer[t] < 0) buffer[t] = 0;
+  // Pass 2: net rows per series and period.
+  const lists = collectPeriodLists({ slot: rowSlot, day, quantity, periodOfDay: dayToPeriod, minDay }, rowsPerSlot.subarray(0, slots));
 
   const result: DemandSeries[] = [];
   for (const slot of sorted) {
-    const length = seriesLast[slot] - slotFirst[slot] + 1;
-    const values = buffer.subarray(offset[slot], offset[slot] + length);
-    result.push({
-      skuId: slotSku[slot],
-      warehouseId: slotWarehouse[slot],
-      firstPeriod: slotFirst[slot],
-      values,
-      stats: demandStats(values, firstSale[slot] === NO_SALE ? NaN : firstSale[slot], lastSale[slot] === NO_SALE ? NaN : lastSale[slot]),
-    });
+    const first = slotFirst[slot];
+    const length = seriesLast[slot] - first + 1;
+    const stats = demandStatsSparse(lists.entries, lists.start[slot], lists.size[slot], first, length,
+      firstSale[slot] === NO_SALE ? NaN : firstSale[slot], lastSale[slot] === NO_SALE ? NaN : lastSale[slot]);
+    result.push(lazySeries(slotSku[slot], slotWarehouse[slot], first, length, stats, lists, slot));
   }
   return result;
+}
+
+/** A series whose dense values are built from its period list on first read, then kept. */
+function lazySeries(
+  skuId: number, warehouseId: number, firstPeriod: number, length: number, stats: SeriesStats, lists: PeriodLists, slot: number,
+): DemandSeries {
+  let values: Float64Array | undefined;
+  return {
+    skuId,
+    warehouseId,
+    firstPeriod,
+    length,
+    stats,
+    get values(): Float64Array {
+      if (values === undefined) {
+        values = new Float64Array(length);
+        const { entries } = lists;
+        const end = lists.start[slot] + lists.size[slot];
+        for (let i = lists.start[slot]; i < end; i++) {
+          const net = entries[2 * i + 1];
+          if (net > 0) values[entries[2 * i] - firstPeriod] = net; // returns never make demand negative
+        }
+      }
+      return values;
+    },
+  };
 }
 
 /** Slot of each (SKU, warehouse) pair: a dense table when it is small enough, else a Map. */

@@ -19,8 +19,8 @@ export function detectFrequency(table: SalesTable): Frequency {
     if (allMondays && isoWeekday(days[i]) !== 1) allMondays = false;
     if (!allFirstOfMonth && !allMondays) return 'day';
   }
-  // A run of first-of-month dates can include Mondays, never the reverse for two or more dates
-  // unless they are a month apart; month wins because it is the coarser reading of the data.
+  // Dates that are both firsts of months and Mondays (2024-01-01, 2024-04-01) read as months:
+  // weekly data would have dates 7 days apart, which cannot all fall on the 1st.
   return allFirstOfMonth ? 'month' : 'week';
 }
 
