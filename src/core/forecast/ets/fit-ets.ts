@@ -3,6 +3,7 @@ import { etsRecursion } from './ets-recursion.js';
 import { ERROR_CODE, SEASON_CODE, TREND_CODE, etsLabel, type EtsFit, type EtsSpec } from './ets-model.js';
 import { fitFixedSes } from './fit-fixed-ses.js';
 import { initialStates } from './initial-states.js';
+import { isAdmissible } from './is-admissible.js';
 
 /**
  * The "usual" region of R's `forecast::ets` defaults: lower and upper bounds of alpha, beta and
@@ -33,7 +34,8 @@ export interface FitEtsOptions {
  * initial states (level, trend, m - 1 seasonal indices; the m-th makes additive indices sum to
  * 0 and multiplicative ones to m) minimise n log(SSE) (+ 2 sum log|yhat| for multiplicative
  * errors) by Nelder–Mead within the usual bounds 1e-4 <= alpha <= 0.9999, 1e-4 <= beta <= alpha,
- * 1e-4 <= gamma <= 1 - alpha, 0.8 <= phi <= 0.98 and non-negative multiplicative indices.
+ * 1e-4 <= gamma <= 1 - alpha, 0.8 <= phi <= 0.98, non-negative multiplicative indices and, for
+ * seasonal models, the admissible region ({@link isAdmissible}; R's default `bounds = "both"`).
  * Starting values follow R's `forecast::ets` (alpha 0.2 / m, beta alpha / 10, gamma (1 - alpha) / 20,
  * phi 0.978, states from {@link initialStates}).
  * Returns null when the model cannot be fitted: too few observations for its parameters
@@ -109,6 +111,9 @@ export function tryFitEts(y: Float64Array, spec: EtsSpec, options: FitEtsOptions
   const season = new Float64Array(m);
   // Stage one keeps the seasonal indices at their decomposition values (see below).
   let isSeasonInVector = false;
+  // Seasonal estimates are checked for admissibility at the end, and only if they fail, during
+  // a second search (the check costs O(m^2), more than the likelihood of a short series).
+  let isAdmissibilityChecked = false;
   const fixedSeason = start0.season;
   const parameters = new Float64Array(4);
 
@@ -123,6 +128,7 @@ export function tryFitEts(y: Float64Array, spec: EtsSpec, options: FitEtsOptions
     if (isBetaFree && !(beta >= lower && beta <= alpha && beta <= upper)) return false;
     if (isGammaFree && !(gamma >= lower && gamma <= 1 - alpha && gamma <= upper)) return false;
     if (isPhiFree && !(phi >= phiLower && phi <= phiUpper)) return false;
+    if (isAdmissibilityChecked && !isAdmissible(alpha, beta, gamma, phi, m)) return false;
     parameters[0] = alpha;
     parameters[1] = beta;
     parameters[2] = gamma;
@@ -156,22 +162,32 @@ export function tryFitEts(y: Float64Array, spec: EtsSpec, options: FitEtsOptions
   // from there. Nelder–Mead in 15-18 dimensions from the raw start stalls far from the optimum.
   const reducedDims = parameterDims + 1 + Number(hasTrend);
   const maxEvaluations = options.maxEvaluations ?? 2000;
-  let result = minimizeNelderMead(objective, start.subarray(0, reducedDims), step.subarray(0, reducedDims), {
-    maxEvaluations, relativeTolerance: 1e-8,
-  });
-  let evaluations = result.evaluations;
-  if (isSeasonFree) {
-    start.set(result.x, 0);
+  const startPoint = start.slice();
+  const startStep = step.slice();
+  let evaluations = 0;
+  const optimise = (): { point: Float64Array; value: number } => {
+    start.set(startPoint);
+    step.set(startStep);
+    isSeasonInVector = false;
+    const reduced = minimizeNelderMead(objective, start.subarray(0, reducedDims), step.subarray(0, reducedDims), {
+      maxEvaluations, relativeTolerance: 1e-8,
+    });
+    evaluations += reduced.evaluations;
+    start.set(reduced.x, 0);
+    if (!isSeasonFree) return { point: start.slice(0, reducedDims), value: reduced.value };
     isSeasonInVector = true;
     for (let i = 0; i < parameterDims; i++) step[i] *= 0.5;
     const full = minimizeNelderMead(objective, start, step, { maxEvaluations, relativeTolerance: 1e-8 });
     evaluations += full.evaluations;
-    if (full.value <= result.value) result = full;
-    else start.set(result.x, 0);
+    return full.value <= reduced.value ? { point: full.x, value: full.value } : { point: start.slice(), value: reduced.value };
+  };
+  let outcome = optimise();
+  if (isSeasonal && Number.isFinite(outcome.value) && unpack(outcome.point)
+    && !isAdmissible(parameters[0], parameters[1], parameters[2], parameters[3], m)) {
+    isAdmissibilityChecked = true;
+    outcome = optimise();
   }
-  const best = isSeasonFree ? start.slice() : result.x;
-  if (isSeasonFree && result.x.length === dims) best.set(result.x);
-  if (!Number.isFinite(result.value) || !unpack(best)) return null;
+  if (!Number.isFinite(outcome.value) || !unpack(outcome.point)) return null;
 
   const initialLevel = state[0];
   const initialTrend = state[1];
