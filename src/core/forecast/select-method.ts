@@ -1,20 +1,41 @@
 import type { MethodFit, MethodOptions } from './contract.js';
-import { historicalMean, recentMean } from './methods/moving-average.js';
+import { classifyDemand } from './demand-class.js';
+import { combineFits } from './methods/combination.js';
+import { historicalMean } from './methods/moving-average.js';
 import { naive } from './methods/naive.js';
-import { seasonalNaive } from './methods/seasonal-naive.js';
+import { zero } from './methods/zero.js';
+import { FORECAST_METHODS } from './registry.js';
+
+/** Fewer observations than this get the simple mean (one observation: naive). */
+export const VERY_SHORT_LENGTH = 4;
+/** A series whose last demand is at least this many periods back (and 2 seasons, and 4 ADIs) is dead. */
+export const DEAD_MIN_PERIODS = 12;
 
 /**
- * Automatic choice of method for one series. All-zero series get zero; very short series the
- * mean; series with two full seasons the seasonal naive; others a recent mean.
- * (Interim rule over the baselines; the forecasting engine replaces it with ETS/Theta/Croston
- * selection by demand class and information criteria.)
+ * Automatic choice of method for one series (method name `auto`), rules chosen by rolling-origin
+ * backtests on the training parts of the benchmark data sets:
+ * - no demand at all, or none for max(12, 2 seasons, 4 average intervals) periods: `zero`;
+ * - fewer than 4 observations: the mean (one observation: naive);
+ * - fewer than two full seasons: everything below runs with seasonPeriod 1 (non-seasonal);
+ * - intermittent or lumpy demand (ADI >= 1.32, Syntetos–Boylan): TSB with negative binomial
+ *   intervals, which decays through stock-outs of demand and is less biased than Croston;
+ * - smooth or erratic demand: the equal-weight combination of automatic ETS and Theta (Theta
+ *   alone until an `ets` method is registered).
+ * The label of the chosen model goes to the `method` column, e.g. `combo(ETS(M,Ad,M),theta)`.
+ *
+ * @example selectMethod(Float64Array.of(0, 0, 0), options).label // 'zero'
  */
 export function selectMethod(y: Float64Array, options: MethodOptions): MethodFit {
   const n = y.length;
-  let nonZero = 0;
-  for (let t = 0; t < n; t++) if (y[t] !== 0) nonZero++;
-  if (nonZero === 0) return { ...historicalMean(y, options), label: 'zero' };
-  if (n < 3) return n === 1 ? naive(y, options) : historicalMean(y, options);
-  if (options.seasonPeriod > 1 && n >= 2 * options.seasonPeriod) return seasonalNaive(y, options);
-  return recentMean(y, options);
+  const pattern = classifyDemand(y);
+  const seasonPeriod = n >= 2 * options.seasonPeriod ? options.seasonPeriod : 1;
+  const deadAfter = Math.max(DEAD_MIN_PERIODS, 2 * seasonPeriod, 4 * pattern.adi);
+  if (pattern.demandClass === 'none' || pattern.trailingZeros >= deadAfter) return zero(y, options);
+  if (n < VERY_SHORT_LENGTH) return n === 1 ? naive(y, options) : historicalMean(y, options);
+  const effective: MethodOptions = { ...options, seasonPeriod };
+  if (pattern.demandClass === 'intermittent' || pattern.demandClass === 'lumpy') {
+    return FORECAST_METHODS.tsb(y, effective);
+  }
+  const members = [FORECAST_METHODS.ets, FORECAST_METHODS.theta].filter((method) => method !== undefined);
+  return combineFits(members.map((method) => method(y, effective)));
 }

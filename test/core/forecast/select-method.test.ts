@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { MethodFit } from '../../../src/core/forecast/contract.js';
+import { combineFits } from '../../../src/core/forecast/methods/combination.js';
+import { FORECAST_METHODS } from '../../../src/core/forecast/registry.js';
+import { selectMethod } from '../../../src/core/forecast/select-method.js';
+
+const random = () => 0.5;
+const options = (seasonPeriod: number, horizon = 6) => ({ horizon, seasonPeriod, random });
+
+describe('selectMethod (auto)', () => {
+  it('gives zero to series without demand and to dead series', () => {
+    expect(selectMethod(new Float64Array(10), options(12)).label).toBe('zero');
+    const stopped = Float64Array.from({ length: 60 }, (_, t) => (t < 20 ? 5 : 0));
+    // ADI 3, two seasons of 12 -> dead after max(12, 24, 12) = 24 zeros; 40 trailing zeros.
+    expect(selectMethod(stopped, options(12)).label).toBe('zero');
+    // Same history but the last demand 20 periods back: below 24, still forecast.
+    const resting = Float64Array.from({ length: 40 }, (_, t) => (t < 20 ? 5 : 0));
+    expect(selectMethod(resting, options(12)).label).not.toBe('zero');
+  });
+
+  it('uses simple methods on very short series', () => {
+    expect(selectMethod(Float64Array.of(4), options(12)).label).toBe('naive');
+    expect(selectMethod(Float64Array.of(4, 6, 5), options(12)).label).toBe('mean');
+  });
+
+  it('chooses TSB for intermittent and lumpy demand (ADI >= 1.32)', () => {
+    const y = Float64Array.from({ length: 40 }, (_, t) => (t % 3 === 0 ? 2 + (t % 4) : 0));
+    expect(selectMethod(y, options(12)).label).toBe('tsb');
+  });
+
+  it('combines ETS and Theta for smooth demand, and stays non-seasonal below two seasons', () => {
+    const y = Float64Array.from({ length: 20 }, (_, t) => 50 + 10 * Math.sin(t) + t);
+    const fit = selectMethod(y, options(12));
+    const hasEts = FORECAST_METHODS.ets !== undefined;
+    expect(fit.label).toMatch(hasEts ? /^combo\(ETS\([AM],(N|A|Ad),N\),theta\)$/ : /^theta$/);
+  });
+});
+
+describe('combineFits', () => {
+  const fitOf = (mean: number[], sd: number[]): MethodFit => ({
+    label: `m${mean[0]}`,
+    mean: Float64Array.from(mean),
+    fitted: Float64Array.from(mean),
+    variance: Float64Array.from(sd.map((s) => s * s)),
+    cumulativeVariance: Float64Array.from(sd.map((s, i) => (s * (i + 1)) ** 2)),
+    aicc: NaN,
+  });
+
+  it('averages the means and, assuming perfectly correlated errors, the standard deviations', () => {
+    const combined = combineFits([fitOf([10, 20], [1, 2]), fitOf([14, 30], [3, 4])]);
+    expect(Array.from(combined.mean)).toEqual([12, 25]);
+    expect(Array.from(combined.variance)).toEqual([4, 9]); // ((1 + 3)/2)^2, ((2 + 4)/2)^2
+    expect(combined.label).toBe('combo(m10,m14)');
+  });
+
+  it('keeps the combined mean between the smallest and largest member (property)', () => {
+    fc.assert(fc.property(
+      fc.array(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 3, maxLength: 3 }), { minLength: 2, maxLength: 4 }),
+      (means) => {
+        const combined = combineFits(means.map((mean) => fitOf(mean, [1, 1, 1])));
+        for (let h = 0; h < 3; h++) {
+          const column = means.map((mean) => mean[h]);
+          expect(combined.mean[h]).toBeGreaterThanOrEqual(Math.min(...column) - 1e-6);
+          expect(combined.mean[h]).toBeLessThanOrEqual(Math.max(...column) + 1e-6);
+        }
+      },
+    ));
+  });
+});
