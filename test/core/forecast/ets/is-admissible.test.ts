@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isAdmissible } from '../../../../src/core/forecast/ets/is-admissible.js';
 
-// R 4.2.2, forecast 8.20, set.seed(1); 300 draws of m in {4, 7, 12}, alpha ~ U(1e-4, 0.9999),
-// beta 0 (30 %) or U(0, alpha), gamma ~ U(0, 1.2 - alpha), phi 1 (40 %) or U(0.8, 1);
-// last column: forecast:::admissible(alpha, beta, gamma, phi, m). (The R loop is in the commit message of this test.)
+// R 4.2.2, forecast 8.20; each row [m, alpha, beta, gamma, phi, admissible] from
+//   set.seed(1); for (i in 1:300) { m <- sample(c(4, 7, 12), 1); alpha <- runif(1, 0.0001, 0.9999)
+//     beta <- if (runif(1) < 0.3) 0 else runif(1, 0, alpha); gamma <- runif(1, 0, 1.2 - alpha)
+//     phi <- if (runif(1) < 0.4) 1 else runif(1, 0.8, 1)
+//     cat(m, alpha, beta, gamma, phi, forecast:::admissible(alpha, beta, gamma, phi, m)) }
 const R_CASES: readonly (readonly number[])[] = [
 [4, 0.372149, 0.337989, 0.166962, 0.988935, 1],
 [12, 0.629088, 0.000000, 0.117593, 1.000000, 1],
