@@ -6,7 +6,7 @@ import { readLanes, type LaneRow } from '../io/read-lanes.js';
 import { readSales, type SalesTable } from '../io/read-sales.js';
 import { readStock, type StockRow } from '../io/read-stock.js';
 import type { ReadOptions, Warning } from '../io/read-options.js';
-import type { RunSettings } from './settings.js';
+import type { InputFile, RunSettings } from './settings.js';
 
 export interface LoadedInputs {
   readonly sales?: SalesTable;
@@ -24,17 +24,18 @@ export async function loadInputs(settings: RunSettings, needs: { sales: boolean;
   const problems: InputProblem[] = [];
   let total = 0;
   const warnings: Warning[] = [];
-  const readOptions = (file: string): ReadOptions => ({
-    map: settings.read.map,
+  const readOptions = (file: string, kind: InputFile): ReadOptions => ({
+    map: { ...(settings.read.columns[kind] ?? {}), ...settings.read.map },
     encoding: settings.read.encoding,
     dateFormat: settings.read.dateFormat,
     decimalComma: settings.read.decimalComma,
     displayName: path.basename(file),
   });
-  const attempt = async <T>(file: string | undefined, read: (file: string, options: ReadOptions) => Promise<T>): Promise<T | undefined> => {
+  const attempt = async <T>(kind: InputFile, read: (file: string, options: ReadOptions) => Promise<T>): Promise<T | undefined> => {
+    const file = settings.files[kind];
     if (file === undefined || file === '') return undefined;
     try {
-      return await read(file, readOptions(file));
+      return await read(file, readOptions(file, kind));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(...error.problems);
@@ -42,10 +43,10 @@ export async function loadInputs(settings: RunSettings, needs: { sales: boolean;
       return undefined;
     }
   };
-  const sales = needs.sales ? await attempt(settings.files.sales, readSales) : undefined;
-  const stock = needs.stock ? await attempt(settings.files.stock, readStock) : undefined;
-  const items = needs.stock ? await attempt(settings.files.items, readItems) : undefined;
-  const lanes = needs.stock ? await attempt(settings.files.lanes, readLanes) : undefined;
+  const sales = needs.sales ? await attempt('sales', readSales) : undefined;
+  const stock = needs.stock ? await attempt('stock', readStock) : undefined;
+  const items = needs.stock ? await attempt('items', readItems) : undefined;
+  const lanes = needs.stock ? await attempt('lanes', readLanes) : undefined;
   if (total > 0) throw new InputError(problems, total);
   for (const result of [sales, stock, items, lanes]) if (result) warnings.push(...result.warnings);
   if (needs.stock) {

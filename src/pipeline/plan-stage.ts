@@ -27,7 +27,9 @@ export interface PlanStageOptions {
   readonly freq: Frequency;
   readonly asOfDay: number;
   readonly seed: number;
-  readonly itemDefaults: Partial<Pick<ItemMaster, 'serviceLevel' | 'leadTimeDays' | 'reviewPeriodDays'>>;
+  /** Values for empty items.csv cells, from flags and the config file (before DEFAULT_ITEM). */
+  readonly itemDefaults: Partial<Pick<ItemMaster,
+    'serviceLevel' | 'leadTimeDays' | 'leadTimeSdDays' | 'reviewPeriodDays' | 'moq' | 'packSize' | 'holdingRate' | 'orderCost'>>;
   readonly deadStockDays: number;
   readonly overstockDays: number;
 }
@@ -77,13 +79,7 @@ export function planStage(
     if (!outcome) notSold++;
     if (!position) notStocked++;
     const given: Partial<ItemInput> = itemBySku.get(sku) ?? {};
-    const partial: PartialItemMaster = {
-      ...given,
-      serviceLevel: finiteOr(given.serviceLevel, options.itemDefaults.serviceLevel),
-      leadTimeDays: finiteOr(given.leadTimeDays, options.itemDefaults.leadTimeDays),
-      reviewPeriodDays: finiteOr(given.reviewPeriodDays, options.itemDefaults.reviewPeriodDays),
-    };
-    const { item, defaultsUsed: used } = resolveItem(partial, position?.unitCost);
+    const { item, defaultsUsed: used } = resolveItem(withDefaults(given, options.itemDefaults), position?.unitCost);
     if (!countedDefaults.has(sku)) {
       countedDefaults.add(sku);
       for (const field of used) defaultsUsed[field] = (defaultsUsed[field] ?? 0) + 1;
@@ -122,8 +118,10 @@ export function planStage(
     transfers.push(...rebalanceSku(group, lanes).transfers);
   }
   const planned = applyTransfers(lines, transfers);
+  // Alerts describe the stock as it is this morning (before the suggested transfers move it),
+  // so a planner sees the stockout risk next to the transfer that answers it.
   const alerts: InventoryAlert[] = [];
-  for (const line of planned) {
+  for (const line of lines) {
     alerts.push(...inventoryAlerts(line, options.asOfDay, lastSaleByKey.get(key(line.sku, line.warehouse)) ?? null, {
       deadStockDays: options.deadStockDays,
       overstockCoverDays: options.overstockDays,
@@ -146,12 +144,7 @@ export function planningHorizon(items: readonly ItemInput[], options: Pick<PlanS
   const daysPerPeriod = DAYS_PER_PERIOD[options.freq];
   const bySku = new Map(items.map((item) => [item.sku, item]));
   return (sku) => {
-    const given: Partial<ItemInput> = bySku.get(sku) ?? {};
-    const { item } = resolveItem({
-      ...given,
-      leadTimeDays: finiteOr(given.leadTimeDays, options.itemDefaults.leadTimeDays),
-      reviewPeriodDays: finiteOr(given.reviewPeriodDays, options.itemDefaults.reviewPeriodDays),
-    });
+    const { item } = resolveItem(withDefaults(bySku.get(sku) ?? {}, options.itemDefaults));
     return periodsNeeded(item, daysPerPeriod);
   };
 }
@@ -177,6 +170,12 @@ function demandForecast(outcome: SeriesOutcome | undefined, freq: Frequency, asO
   };
 }
 
-function finiteOr(value: number | undefined, fallback: number | undefined): number | undefined {
-  return value !== undefined && Number.isFinite(value) ? value : fallback;
+/** Empty items.csv cells take the flag / config defaults first; resolveItem fills the rest. */
+function withDefaults(given: Partial<ItemInput>, defaults: PlanStageOptions['itemDefaults']): PartialItemMaster {
+  const merged: Record<string, unknown> = { ...given };
+  for (const [field, value] of Object.entries(defaults)) {
+    const own = merged[field];
+    if (value !== undefined && !(typeof own === 'number' && Number.isFinite(own))) merged[field] = value;
+  }
+  return merged as PartialItemMaster;
 }

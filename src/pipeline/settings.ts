@@ -9,7 +9,10 @@ export interface RunSettings {
   readonly dataDir: string;
   readonly files: { readonly sales: string; readonly stock?: string; readonly items?: string; readonly lanes?: string };
   readonly read: {
+    /** `--map`: applies to every file. */
     readonly map: Readonly<Record<string, string>>;
+    /** Per-file maps from the config file (`columns`), overridden by `--map`. */
+    readonly columns: Readonly<Partial<Record<InputFile, Readonly<Record<string, string>>>>>;
     readonly encoding?: string;
     readonly dateFormat?: string;
     readonly decimalComma?: boolean;
@@ -24,10 +27,24 @@ export interface RunSettings {
   readonly season?: number;
   readonly seed: number;
   readonly out: string;
-  readonly itemDefaults: { readonly serviceLevel?: number; readonly leadTimeDays?: number; readonly reviewPeriodDays?: number };
+  /** Defaults for items.csv cells left empty (flags and config); the rest take DEFAULT_ITEM. */
+  readonly itemDefaults: ItemDefaults;
   readonly deadStockDays: number;
   readonly overstockDays: number;
   readonly failOn: readonly string[];
+}
+
+export type InputFile = 'sales' | 'stock' | 'items' | 'lanes';
+
+export interface ItemDefaults {
+  readonly serviceLevel?: number;
+  readonly leadTimeDays?: number;
+  readonly leadTimeSdDays?: number;
+  readonly reviewPeriodDays?: number;
+  readonly moq?: number;
+  readonly packSize?: number;
+  readonly holdingRate?: number;
+  readonly orderCost?: number;
 }
 
 /** Flag or config values, every one optional; flags win over the config file. */
@@ -37,6 +54,7 @@ export interface SettingsInput {
   readonly items?: string;
   readonly lanes?: string;
   readonly map?: Readonly<Record<string, string>>;
+  readonly columns?: Readonly<Partial<Record<InputFile, Readonly<Record<string, string>>>>>;
   readonly encoding?: string;
   readonly dateFormat?: string;
   readonly decimalComma?: boolean;
@@ -52,6 +70,11 @@ export interface SettingsInput {
   readonly serviceLevel?: number;
   readonly leadTime?: number;
   readonly reviewPeriod?: number;
+  readonly leadTimeSd?: number;
+  readonly moq?: number;
+  readonly packSize?: number;
+  readonly holdingRate?: number;
+  readonly orderCost?: number;
   readonly deadStockDays?: number;
   readonly overstockDays?: number;
   readonly failOn?: readonly string[];
@@ -112,6 +135,7 @@ export function resolveSettings(
     files: { sales, stock, items, lanes },
     read: {
       map: { ...(config.map ?? {}), ...(flags.map ?? {}) },
+      columns: config.columns ?? {},
       encoding: pick('encoding'),
       dateFormat: pick('dateFormat'),
       decimalComma: pick('decimalComma'),
@@ -125,10 +149,19 @@ export function resolveSettings(
     season: pick('season'),
     seed: pick('seed') ?? DEFAULTS.seed,
     out: outGiven === '-' ? '-' : path.resolve(outGiven ?? path.join(dataDir, 'out')),
-    itemDefaults: { serviceLevel: pick('serviceLevel'), leadTimeDays: pick('leadTime'), reviewPeriodDays: pick('reviewPeriod') },
+    itemDefaults: {
+      serviceLevel: pick('serviceLevel'),
+      leadTimeDays: pick('leadTime'),
+      leadTimeSdDays: pick('leadTimeSd'),
+      reviewPeriodDays: pick('reviewPeriod'),
+      moq: pick('moq'),
+      packSize: pick('packSize'),
+      holdingRate: pick('holdingRate'),
+      orderCost: pick('orderCost'),
+    },
     deadStockDays: pick('deadStockDays') ?? DEFAULTS.deadStockDays,
     overstockDays: pick('overstockDays') ?? DEFAULTS.overstockDays,
-    failOn: pick('failOn') ?? [],
+    failOn: (pick('failOn') ?? []).filter((type) => type !== 'none'),
   };
 }
 
