@@ -121,4 +121,51 @@ describe('readSales', () => {
     const { table } = await readSales(file, { encoding: 'utf-16le' });
     expect(rowsOf(table)).toEqual(rowsOf(clean.table));
   });
+
+  it('uses --map to take another header for a field (M3-style "series" column)', async () => {
+    const file = write('m3.csv', 'series,date,value\nN1234,2024-01-01,7\n');
+    expect(await problemsOf(file)).toEqual([
+      'm3.csv:1: sku: expected a column named sku, got "headers: series, date, value" (use --map sku=<Header>)',
+      'm3.csv:1: quantity: expected a column named quantity, got "headers: series, date, value" (use --map quantity=<Header>)',
+    ]);
+    const { table } = await readSales(file, { map: { sku: 'Series', quantity: 'value' } });
+    expect(rowsOf(table)).toEqual([`${dayNumber(2024, 1, 1)}|N1234|MAIN|7`]);
+    expect(table.hasWarehouseColumn).toBe(false);
+  });
+
+  it('in a ";" file, reports a number whose decimal mark contradicts the one detected earlier', async () => {
+    const file = write('mixed.csv', 'date;sku;quantity\n2024-01-01;A;1,5\n2024-01-02;A;2.5\n');
+    expect(await problemsOf(file)).toEqual([
+      'mixed.csv:3:3: quantity: expected a number with a decimal comma, got "2.5" (this file was read with a decimal comma; set --decimal-comma explicitly)',
+    ]);
+    const { table } = await readSales(write('points.csv', 'date;sku;quantity\n2024-01-01;A;1.5\n'));
+    expect(Array.from(table.quantity)).toEqual([1.5]);
+  });
+
+  it('counts CRLF inside a quoted field once and needs no final line break', async () => {
+    const file = write('crlf.csv', 'date,sku,quantity,note\r\n2024-01-01,A,1,"two\r\nlines"\r\n2024-01-02,A,oops,x\r\n2024-01-03,A,1,"last\r\nrow"');
+    expect(await problemsOf(file)).toEqual(['crlf.csv:4:3: quantity: expected a number, got "oops"']);
+    const good = write('crlf-good.csv', 'date,sku,quantity,note\r\n2024-01-01,A,1,"two\r\nlines"\r\n2024-01-03,A,2,"last\r\nrow"');
+    expect(Array.from((await readSales(good)).table.quantity)).toEqual([1, 2]);
+  });
+
+  it('reads quoted headers and values, and a delimiter inside quotes', async () => {
+    const file = write('quoted.csv', '"date","sku","quantity","description"\n"2024-01-01","A","3","Bolt, M6"\n');
+    const { table } = await readSales(file);
+    expect(rowsOf(table)).toEqual([`${dayNumber(2024, 1, 1)}|A|MAIN|3`]);
+    expect(table.descriptions).toEqual(['Bolt, M6']);
+  });
+
+  it('caps the stored problems at 1000 and counts them all', async () => {
+    const lines = ['date,sku,quantity'];
+    for (let i = 0; i < 1500; i++) lines.push('2024-01-01,A,x');
+    try {
+      await readSales(write('many.csv', lines.join('\n')));
+      throw new Error('expected an InputError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).problems.length).toBe(1000);
+      expect((error as InputError).total).toBe(1500);
+    }
+  });
 });
