@@ -29,7 +29,8 @@ export interface NelderMeadResult {
  * so steps set the scale of each coordinate. Infinite objective values are allowed (use them
  * for points outside a feasible region); the simplex then contracts back into the region.
  * The objective is called with one reused buffer per trial point: it must not keep a reference.
- * All work arrays are allocated once per call, none per iteration; O(d) per reflection.
+ * All work arrays are allocated once per call, none per iteration; O(d) per reflection (the
+ * centroid comes from a running sum of the vertices), O(d^2) per shrink.
  *
  * Nelder, J.A. & Mead, R. (1965) "A simplex method for function minimization", The Computer
  * Journal 7(4), 308–313; coefficients and ordering as in Lagarias, Reeds, Wright & Wright (1998),
@@ -53,6 +54,8 @@ export function minimizeNelderMead(
   const values = new Float64Array(vertices);
   const order = new Int32Array(vertices);
   const centroid = new Float64Array(d);
+  // Sum of all vertices, kept up to date so the centroid costs O(d) rather than O(d^2).
+  const vertexSum = new Float64Array(d);
   const reflected = new Float64Array(d);
   const trial = new Float64Array(d);
   let evaluations = 0;
@@ -72,9 +75,13 @@ export function minimizeNelderMead(
     order[v] = v;
   }
   sortOrder(order, values);
+  sumVertices(simplex, vertexSum, vertices, d);
 
   let isConverged = false;
+  let iterations = 0;
   while (evaluations < maxEvaluations) {
+    // Refresh the running sum now and then against rounding drift.
+    if (++iterations % 64 === 0) sumVertices(simplex, vertexSum, vertices, d);
     const best = order[0];
     const worst = order[d];
     const fBest = values[best];
@@ -84,14 +91,9 @@ export function minimizeNelderMead(
       break;
     }
     // Centroid of every vertex but the worst.
-    centroid.fill(0);
-    for (let k = 0; k < d; k++) {
-      const offset = order[k] * d;
-      for (let i = 0; i < d; i++) centroid[i] += simplex[offset + i];
-    }
-    for (let i = 0; i < d; i++) centroid[i] /= d;
-
     const worstOffset = worst * d;
+    for (let i = 0; i < d; i++) centroid[i] = (vertexSum[i] - simplex[worstOffset + i]) / d;
+
     for (let i = 0; i < d; i++) reflected[i] = 2 * centroid[i] - simplex[worstOffset + i];
     const fReflected = evaluate(reflected);
     const fSecondWorst = values[order[d - 1]];
@@ -99,10 +101,10 @@ export function minimizeNelderMead(
     if (fReflected < fBest) {
       for (let i = 0; i < d; i++) trial[i] = 3 * centroid[i] - 2 * simplex[worstOffset + i];
       const fExpanded = evaluate(trial);
-      if (fExpanded < fReflected) replaceVertex(simplex, values, worst, trial, fExpanded, d);
-      else replaceVertex(simplex, values, worst, reflected, fReflected, d);
+      if (fExpanded < fReflected) replaceVertex(simplex, values, vertexSum, worst, trial, fExpanded, d);
+      else replaceVertex(simplex, values, vertexSum, worst, reflected, fReflected, d);
     } else if (fReflected < fSecondWorst) {
-      replaceVertex(simplex, values, worst, reflected, fReflected, d);
+      replaceVertex(simplex, values, vertexSum, worst, reflected, fReflected, d);
     } else {
       // Contract towards the better of the worst vertex and its reflection.
       const isOutside = fReflected < fWorst;
@@ -113,7 +115,7 @@ export function minimizeNelderMead(
       }
       const fContracted = evaluate(trial);
       if (fContracted < (isOutside ? fReflected : fWorst)) {
-        replaceVertex(simplex, values, worst, trial, fContracted, d);
+        replaceVertex(simplex, values, vertexSum, worst, trial, fContracted, d);
       } else {
         // Shrink every vertex halfway towards the best one.
         const bestOffset = best * d;
@@ -126,6 +128,7 @@ export function minimizeNelderMead(
           }
           values[v] = evaluate(trial);
         }
+        sumVertices(simplex, vertexSum, vertices, d);
       }
     }
     sortOrder(order, values);
@@ -140,10 +143,22 @@ export function minimizeNelderMead(
   };
 }
 
-function replaceVertex(simplex: Float64Array, values: Float64Array, vertex: number, point: Float64Array, value: number, d: number): void {
+function replaceVertex(simplex: Float64Array, values: Float64Array, vertexSum: Float64Array, vertex: number,
+  point: Float64Array, value: number, d: number): void {
   const offset = vertex * d;
-  for (let i = 0; i < d; i++) simplex[offset + i] = point[i];
+  for (let i = 0; i < d; i++) {
+    vertexSum[i] += point[i] - simplex[offset + i];
+    simplex[offset + i] = point[i];
+  }
   values[vertex] = value;
+}
+
+function sumVertices(simplex: Float64Array, vertexSum: Float64Array, vertices: number, d: number): void {
+  vertexSum.fill(0);
+  for (let v = 0; v < vertices; v++) {
+    const offset = v * d;
+    for (let i = 0; i < d; i++) vertexSum[i] += simplex[offset + i];
+  }
 }
 
 /** Insertion sort of vertex indices by value; the simplex is nearly sorted after each step. */
