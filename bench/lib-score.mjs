@@ -4,11 +4,34 @@
 // scaled pinball loss of the bounds read as quantiles, coverage; then averaged over series.
 import { readFileSync } from 'node:fs';
 
-/** Splits CSV text (no quoted fields, as the data sets and forecast.csv are) into header and rows. */
+/** Splits one CSV line; fields may be quoted ("a,b" and "" for a quote), as RFC 4180. */
+function splitLine(line) {
+  if (!line.includes('"')) return line.split(',');
+  const fields = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      fields.push(field);
+      field = '';
+    } else field += c;
+  }
+  fields.push(field);
+  return fields;
+}
+
+/** CSV text (one record per line, as the data sets and forecast.csv are) -> header and rows. */
 function parseCsv(text) {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line !== '');
-  const header = lines[0].split(',');
-  return { header, rows: lines.slice(1).map((line) => line.split(',')) };
+  return { header: splitLine(lines[0]), rows: lines.slice(1).map(splitLine) };
 }
 
 /** series,date,quantity file -> Map(series -> [[date, value], ...]) in file order. */
