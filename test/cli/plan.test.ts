@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES, runCli, tempDir, type CliResult } from './run-cli.js';
 
@@ -46,11 +47,10 @@ describe('stockcast plan samples', () => {
   });
 
   it('orders whole packs of at least the MOQ', () => {
-    const [header, ...rows] = readFileSync(path.join(out, 'reorder.csv'), 'utf8').trim().split('\n');
-    const columns = header.split(',');
+    const [columns, ...rows] = Papa.parse<string[]>(readFileSync(path.join(out, 'reorder.csv'), 'utf8').trim()).data;
     const at = (name: string) => columns.indexOf(name);
-    for (const row of rows) {
-      const cells = row.split(',');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const cells of rows) {
       const qty = Number(cells[at('order_qty')]);
       expect(Number.isInteger(qty)).toBe(true);
       expect(qty).toBeGreaterThanOrEqual(Number(cells[at('moq')]));
