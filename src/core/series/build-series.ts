@@ -53,8 +53,9 @@ export interface DemandSeries {
  */
 export function buildDemandSeries(table: SalesTable, options: SeriesOptions): DemandSeries[] {
   const rowCount = table.rowCount;
-  if (rowCount === 0) return [];
   const { freq, asOfDay } = options;
+  if (!Number.isInteger(asOfDay)) throw new RangeError(`asOfDay must be a day number, got ${asOfDay}`);
+  if (rowCount === 0) return [];
   const endPeriod = options.seriesEnd === 'as-of' ? lastCompletePeriod(table, freq, asOfDay) : Infinity;
   const minDay = table.minDay;
   const dayToPeriod = periodLookup(minDay, table.maxDay, freq);

@@ -67,6 +67,11 @@ describe('buildDemandSeries', () => {
     expect(own.map((s) => asArray(s.values))).toEqual([[3], [1, 0, 0, 0, 2]]);
   });
 
+  it('refuses an as-of that is not a day number (a caller bug, not a data problem)', () => {
+    const table = makeTable([['2024-01-01', 'A', 'MAIN', 1]]);
+    expect(() => buildDemandSeries(table, { freq: 'day', asOfDay: NaN, seriesEnd: 'as-of' })).toThrow(RangeError);
+  });
+
   it('sorts series by SKU name then warehouse name and leaves out series with no complete period', () => {
     const table = makeTable([
       ['2024-01-01', 'b', 'W2', 1], ['2024-01-01', 'a', 'W2', 1], ['2024-01-01', 'b', 'W1', 1], ['2024-01-09', 'c', 'W1', 1],
