@@ -168,4 +168,13 @@ describe('readSales', () => {
       expect((error as InputError).total).toBe(1500);
     }
   });
+
+  it('reads windows-1252 / latin1 text with accents', async () => {
+    const text = 'date;sku;quantity;description\n2024-01-01;A;2,5;Café crème\n';
+    for (const encoding of ['windows-1252', 'latin1']) {
+      const { table } = await readSales(write(`latin-${encoding}.csv`, iconv.encode(text, encoding)), { encoding });
+      expect(table.descriptions).toEqual(['Café crème']);
+      expect(Array.from(table.quantity)).toEqual([2.5]);
+    }
+  });
 });
