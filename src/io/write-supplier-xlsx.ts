@@ -8,7 +8,6 @@
  * order date and rewrite the latter in the finished zip.
  */
 
-import ExcelJS from 'exceljs';
 import { parseIsoDay } from '../core/series/calendar.js';
 import {
   SUPPLIER_SHEET_COLUMNS, SUPPLIER_SHEET_HEADER_ROW, supplierSheetCells, type SupplierSheetLayout,
@@ -25,6 +24,8 @@ const DAY_MS = 86_400_000;
 export async function supplierSheetXlsx(layout: SupplierSheetLayout): Promise<Uint8Array> {
   const orderDay = parseIsoDay(layout.orderDate);
   const stamp = new Date(Number.isFinite(orderDay) ? orderDay * DAY_MS : 0);
+  // exceljs takes over a second to load; only runs that write sheets pay for it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'stockcast';
   workbook.lastModifiedBy = 'stockcast';
