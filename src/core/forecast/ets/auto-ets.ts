@@ -7,8 +7,10 @@ export interface AutoEtsOptions {
   /** Consider multiplicative error and season (only ever for strictly positive data). Default true. */
   readonly allowMultiplicative?: boolean;
   /**
-   * Cap on likelihood evaluations per optimisation stage of each candidate (default 300: on M3
-   * monthly, raising it to 2000 improves likelihoods slightly and forecasts not at all).
+   * Cap on likelihood evaluations per optimisation stage of each candidate. Default 300, chosen
+   * by a backtest on the M3 monthly training parts (origin 18 months before their end): mean
+   * sMAPE 15.55 / MASE 0.961 with 300, 15.57 / 0.964 with 150, 15.64 / 0.972 with 1000. Closer
+   * optima of the one-step likelihood do not forecast 18 months better.
    */
   readonly maxEvaluations?: number;
 }
