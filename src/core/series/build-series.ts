@@ -7,6 +7,7 @@ import type { SalesTable } from './sales-table.js';
 /** Marks "no positive sale yet" in the Int32 first/last-sale arrays (far outside valid day numbers). */
 const NO_SALE = -0x7fffffff;
 
+/** How to cut sales into series: period length, planning date, and where each series ends (`--series-end`). */
 export interface SeriesOptions {
   readonly freq: Frequency;
   /** Planning date as a day number; rows dated on or after it are ignored. */
@@ -15,6 +16,7 @@ export interface SeriesOptions {
   readonly seriesEnd: 'as-of' | 'own';
 }
 
+/** Demand of one SKU in one warehouse per period (units), with the facts used to pick a method. */
 export interface DemandSeries {
   /** Indexes into `SalesTable.skus` / `SalesTable.warehouses`. */
   readonly skuId: number;

@@ -7,6 +7,7 @@
 /** Demand pattern per Syntetos, Boylan & Croston (2005); `none` when no period has demand. */
 export type DemandClass = 'smooth' | 'erratic' | 'intermittent' | 'lumpy' | 'none';
 
+/** Facts about one demand series (see {@link demandStats}); days are day numbers, demand in units. */
 export interface SeriesStats {
   /** Day number of the first and last row with a positive quantity; NaN when there is none. */
   readonly firstSaleDay: number;
