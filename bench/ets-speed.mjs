@@ -3,7 +3,7 @@
 // datasets/reference/baselines.md), next to R's ets on the same series, and how often the same
 // model was chosen. Forecasts are scored as returned (no clipping at zero), as the R baselines.
 // Build first: npx tsc -p tsconfig.build.json
-// Run: node bench/ets-speed.mjs [--dataset NAME] [--limit N] [--max-evaluations N]
+// Run: node bench/ets-speed.mjs [--dataset NAME] [--method ets|hw] [--limit N] [--max-evaluations N]
 // ETS_DIST=/other/dist overrides the build folder, DATASETS the data folder.
 import { readFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
@@ -13,6 +13,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.env.ETS_DIST ?? resolve(here, '../dist'));
 const { autoEts } = await import(pathToFileURL(resolve(dist, 'core/forecast/ets/auto-ets.js')).href);
 const { forecastEts } = await import(pathToFileURL(resolve(dist, 'core/forecast/ets/forecast-ets.js')).href);
+const { fitHoltWinters, forecastHoltWinters } = await import(pathToFileURL(resolve(dist, 'core/forecast/ets/holt-winters.js')).href);
 
 const args = process.argv.slice(2);
 const limitIndex = args.indexOf('--limit');
@@ -25,6 +26,8 @@ const DATASETS = {
   carparts: { train: 'carparts/carparts_train.csv', test: 'carparts/carparts_test.csv', m: 12, h: 6 },
   online_retail: { train: 'online_retail/online_retail_daily_train.csv', test: 'online_retail/online_retail_daily_test.csv', m: 7, h: 28 },
 };
+const methodIndex = args.indexOf('--method');
+const method = methodIndex >= 0 ? args[methodIndex + 1] : 'ets';
 const datasetIndex = args.indexOf('--dataset');
 const datasetName = datasetIndex >= 0 ? args[datasetIndex + 1] : 'm3_monthly';
 const dataset = DATASETS[datasetName];
@@ -49,7 +52,7 @@ function readReference(path) {
   const lines = readFileSync(path, 'utf8').split('\n');
   for (let i = 1; i < lines.length; i++) {
     const fields = [...lines[i].matchAll(/"([^"]*)"|([^,]+)/g)].map((match) => match[1] ?? match[2]);
-    if (fields.length < 5 || fields[1] !== 'ets') continue;
+    if (fields.length < 5 || fields[1] !== method) continue;
     rows.set(fields[0], { label: fields[2], mase: Number(fields[3]), smape: Number(fields[4]) });
   }
   return rows;
@@ -66,8 +69,15 @@ const forecasts = new Array(ids.length);
 const started = process.hrtime.bigint();
 const cpuStarted = process.cpuUsage();
 for (let i = 0; i < ids.length; i++) {
-  fits[i] = autoEts(inputs[i], m, etsOptions);
-  forecasts[i] = forecastEts(fits[i], h).mean;
+  if (method === 'hw') {
+    // Classical Holt-Winters, as R's HoltWinters (every series here has two seasons and more).
+    const fit = fitHoltWinters(inputs[i], m);
+    fits[i] = { label: 'hw', evaluations: 0 };
+    forecasts[i] = forecastHoltWinters(fit, h).mean;
+  } else {
+    fits[i] = autoEts(inputs[i], m, etsOptions);
+    forecasts[i] = forecastEts(fits[i], h).mean;
+  }
 }
 const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
 const cpu = process.cpuUsage(cpuStarted);
@@ -109,7 +119,7 @@ const count = ids.length;
 console.log(`series ${count}, wall ${(elapsedMs / 1000).toFixed(2)} s (${(elapsedMs / count).toFixed(2)} ms/series), `
   + `CPU ${(cpuMs / 1000).toFixed(2)} s (${(cpuMs / count).toFixed(2)} ms/series)`);
 console.log(`sMAPE ${(smapeSum / count).toFixed(3)}  MASE ${(maseSum / count).toFixed(4)}`);
-console.log(`R ets on the same series: sMAPE ${(referenceSmape / count).toFixed(3)}  MASE ${(referenceMase / count).toFixed(4)}`);
+console.log(`R ${method} on the same series: sMAPE ${(referenceSmape / count).toFixed(3)}  MASE ${(referenceMase / count).toFixed(4)}`);
 let evaluations = 0;
 for (const fit of fits) evaluations += fit.evaluations;
 console.log(`likelihood evaluations over all candidate models: ${(evaluations / count).toFixed(0)} per series`);
