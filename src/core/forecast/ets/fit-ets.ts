@@ -62,6 +62,10 @@ export function tryFitEts(y: Float64Array, spec: EtsSpec, options: FitEtsOptions
   const isMultiplicativeSeason = spec.season === 'M';
   const seasonBase = isMultiplicativeSeason ? m : 0;
 
+  const fixedAlpha = options.alpha ?? NaN;
+  const fixedBeta = options.beta ?? NaN;
+  const fixedGamma = options.gamma ?? NaN;
+  const fixedPhi = options.phi ?? NaN;
   const isAlphaFree = options.alpha === undefined;
   const isBetaFree = hasTrend && options.beta === undefined;
   const isGammaFree = isSeasonal && options.gamma === undefined;
@@ -120,10 +124,10 @@ export function tryFitEts(y: Float64Array, spec: EtsSpec, options: FitEtsOptions
   // Reads alpha, beta, gamma, phi and the states from a point; false outside the region.
   const unpack = (x: Float64Array): boolean => {
     let i = 0;
-    const alpha = isAlphaFree ? x[i++] : (options.alpha as number);
-    const beta = hasTrend ? (isBetaFree ? x[i++] : (options.beta as number)) : 0;
-    const gamma = isSeasonal ? (isGammaFree ? x[i++] : (options.gamma as number)) : 0;
-    const phi = isDamped ? (isPhiFree ? x[i++] : (options.phi as number)) : 1;
+    const alpha = isAlphaFree ? x[i++] : fixedAlpha;
+    const beta = hasTrend ? (isBetaFree ? x[i++] : fixedBeta) : 0;
+    const gamma = isSeasonal ? (isGammaFree ? x[i++] : fixedGamma) : 0;
+    const phi = isDamped ? (isPhiFree ? x[i++] : fixedPhi) : 1;
     if (isAlphaFree && !(alpha >= lower && alpha <= upper)) return false;
     if (isBetaFree && !(beta >= lower && beta <= alpha && beta <= upper)) return false;
     if (isGammaFree && !(gamma >= lower && gamma <= 1 - alpha && gamma <= upper)) return false;

@@ -22,6 +22,15 @@ describe('tryFitEts', () => {
     expect(Math.abs(forecastEts(fit, 1).mean[0] - 805.381)).toBeLessThan(0.5);
   });
 
+  it('estimates only what is not given: SES with alpha fixed at 0.5, as R ets(Nile, "ANN", alpha = 0.5)', () => {
+    // R: l 1116.672812, aicc 1460.7955704 (parameters: l and sigma, so AICc = AIC + 2*2*3/97)
+    const fit = tryFitEts(NILE, { error: 'A', trend: 'N', season: 'N', m: 1 }, { alpha: 0.5 });
+    expect(fit?.parameters.alpha).toBe(0.5);
+    expect(fit?.parameterCount).toBe(2);
+    expect(fit?.initialState.level).toBeCloseTo(1116.672812, 2);
+    expect(fit?.aicc).toBeCloseTo(1460.7955704, 4);
+  });
+
   it('reaches at least the likelihood R reaches for ETS(A,A,N) and ETS(A,N,A) on AirPassengers', () => {
     // R: ets(AirPassengers, model = "AAN", damped = FALSE)$aicc 1737.7293876
     //    ets(AirPassengers, model = "ANA")$aicc 1568.6090779
