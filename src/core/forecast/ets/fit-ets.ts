@@ -231,8 +231,9 @@ export function tryFitEts(y: Float64Array, spec: EtsSpec, options: FitEtsOptions
 }
 
 /**
- * Fits `spec` when possible, else falls back along ETS(A,Ad,N) / ETS(A,N,N) / SES with a fixed
- * alpha, so the result always has finite forecasts. The label names the model actually fitted.
+ * Fits `spec` when possible, else falls back to additive errors without season and the same
+ * trend, then to ETS(A,N,N), then to SES with alpha 0.5, so the result always has finite
+ * forecasts. The label names the model actually fitted. O(evaluations x n).
  *
  * @example fitEts(y, { error: 'M', trend: 'A', season: 'M', m: 12 }).label // 'ETS(M,A,M)' when it fits
  */
