@@ -9,10 +9,16 @@ export interface AutoEtsOptions {
   /**
    * Cap on likelihood evaluations per optimisation stage of each candidate. Default 300, chosen
    * by a backtest on the M3 monthly training parts (origin 18 months before their end): mean
-   * sMAPE 15.55 / MASE 0.961 with 300, 15.57 / 0.964 with 150, 15.64 / 0.972 with 1000. Closer
-   * optima of the one-step likelihood do not forecast 18 months better.
+   * sMAPE 15.55 / MASE 0.961 with 300, 15.57 / 0.964 with 150, 15.64 / 0.972 with 1000 (at
+   * tolerance 1e-8). Closer optima of the one-step likelihood do not forecast 18 months better.
    */
   readonly maxEvaluations?: number;
+  /**
+   * Relative tolerance that stops each optimisation. Default 1e-6, by the same backtest:
+   * sMAPE 15.42 / MASE 0.957 with 1e-6, 15.55 / 0.961 with 1e-8, 15.49 / 0.966 with 1e-5;
+   * 12 % fewer evaluations than 1e-8.
+   */
+  readonly relativeTolerance?: number;
 }
 
 /**
@@ -68,7 +74,11 @@ export function autoEts(y: Float64Array, m: number, options: AutoEtsOptions = {}
       for (const season of seasons) {
         if (error === 'A' && season === 'M') continue;
         const spec: EtsSpec = { error, trend, season, m: season === 'N' ? 1 : period };
-        const fit = tryFitEts(y, spec, { isSeasonFixed, maxEvaluations: options.maxEvaluations ?? 300 });
+        const fit = tryFitEts(y, spec, {
+          isSeasonFixed,
+          maxEvaluations: options.maxEvaluations ?? 300,
+          relativeTolerance: options.relativeTolerance ?? 1e-6,
+        });
         if (fit === null || !Number.isFinite(fit.aicc)) continue;
         evaluations += fit.evaluations;
         if (best === null || fit.aicc < best.aicc) best = fit;

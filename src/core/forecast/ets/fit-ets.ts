@@ -20,8 +20,10 @@ export interface FitEtsOptions {
    * as m = 52). They still count as estimated in the AICc. Default false.
    */
   readonly isSeasonFixed?: boolean;
-  /** Cap on likelihood evaluations of the optimiser (default 2000, as R). */
+  /** Cap on likelihood evaluations of each optimiser stage (default 2000, as R). */
   readonly maxEvaluations?: number;
+  /** Relative tolerance on the criterion that stops the optimiser (default 1e-8, as R). */
+  readonly relativeTolerance?: number;
   /** Fixed smoothing parameters; those given are not estimated. */
   readonly alpha?: number;
   readonly beta?: number;
@@ -166,6 +168,7 @@ export function tryFitEts(y: Float64Array, spec: EtsSpec, options: FitEtsOptions
   // from there. Nelder–Mead in 15-18 dimensions from the raw start stalls far from the optimum.
   const reducedDims = parameterDims + 1 + Number(hasTrend);
   const maxEvaluations = options.maxEvaluations ?? 2000;
+  const relativeTolerance = options.relativeTolerance ?? 1e-8;
   const startPoint = start.slice();
   const startStep = step.slice();
   let evaluations = 0;
@@ -174,14 +177,14 @@ export function tryFitEts(y: Float64Array, spec: EtsSpec, options: FitEtsOptions
     step.set(startStep);
     isSeasonInVector = false;
     const reduced = minimizeNelderMead(objective, start.subarray(0, reducedDims), step.subarray(0, reducedDims), {
-      maxEvaluations, relativeTolerance: 1e-8,
+      maxEvaluations, relativeTolerance,
     });
     evaluations += reduced.evaluations;
     start.set(reduced.x, 0);
     if (!isSeasonFree) return { point: start.slice(0, reducedDims), value: reduced.value };
     isSeasonInVector = true;
     for (let i = 0; i < parameterDims; i++) step[i] *= 0.5;
-    const full = minimizeNelderMead(objective, start, step, { maxEvaluations, relativeTolerance: 1e-8 });
+    const full = minimizeNelderMead(objective, start, step, { maxEvaluations, relativeTolerance });
     evaluations += full.evaluations;
     return full.value <= reduced.value ? { point: full.x, value: full.value } : { point: start.slice(), value: reduced.value };
   };
