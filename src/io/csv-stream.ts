@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import type { ProblemLog } from './csv-problems.js';
 import { openTextStream, stripBom } from './decode.js';
+import type { WarningLog } from './read-options.js';
 
 /** What a reader does with the rows of one CSV file. */
 export interface CsvSink {
@@ -23,9 +24,19 @@ export interface CsvSummary {
   /** Blank lines skipped. */
   readonly blankLines: number;
   readonly delimiter: string;
+  /** Byte-order marks found after the start of the file (files joined with `cat`) and removed. */
+  readonly strayByteOrderMarks: number;
 }
 
 const DELIMITERS = [',', ';', '\t'];
+
+/**
+ * Longest record read, in characters (about 1 MiB; a record is a line, or several when a quoted
+ * value spans them). Anything longer is not a CSV record but a file without line breaks or an
+ * unclosed quote that swallowed the rest of the file; papaparse would rescan it once per chunk.
+ */
+export const MAX_RECORD_CHARS = 1 << 20;
+const TOO_LONG_HINT = 'is a quote not closed, or is this not a CSV file?';
 
 /**
  * Streams a CSV file through papaparse in chunk mode (no object per row, no `header: true`).
@@ -33,7 +44,9 @@ const DELIMITERS = [',', ';', '\t'];
  * physically: papaparse counts records, and a quoted field may span lines, so a chunk whose
  * consumed length (from `meta.cursor`) exceeds the plain length of its fields contains quotes,
  * and only then are line breaks inside fields counted. Rows with the wrong number of fields are
- * problems; blank lines are skipped.
+ * problems; blank lines are skipped. A record longer than {@link MAX_RECORD_CHARS} ends the read
+ * with a problem. Text that did not decode (U+FFFD, bytes invalid in `encoding`) or holds NUL
+ * is a problem at its first occurrence; byte-order marks after the start are removed and counted.
  */
 export async function streamCsv(path: string, encoding: string, problems: ProblemLog, sink: CsvSink): Promise<CsvSummary> {
   const { text, file } = openTextStream(path, encoding);
@@ -42,6 +55,11 @@ export async function streamCsv(path: string, encoding: string, problems: Proble
   let sourceDone = false;
   // The header line decides the delimiter and line break, so read until it is complete.
   while (!sourceDone && !hasLineBreakOutsideQuotes(first)) {
+    if (first.length > MAX_RECORD_CHARS) {
+      file.destroy();
+      problems.add(1, 0, '', `a header line of at most ${MAX_RECORD_CHARS} characters`, first.slice(0, 100), TOO_LONG_HINT);
+      return { hasHeader: false, rows: 0, blankLines: 0, delimiter: ',', strayByteOrderMarks: 0 };
+    }
     const next = await chunks.next();
     if (next.done) sourceDone = true;
     else first += next.value;
@@ -50,7 +68,7 @@ export async function streamCsv(path: string, encoding: string, problems: Proble
   if (first.trim() === '') {
     file.destroy();
     problems.add(0, 0, '', 'a header row', '', 'the file is empty');
-    return { hasHeader: false, rows: 0, blankLines: 0, delimiter: ',' };
+    return { hasHeader: false, rows: 0, blankLines: 0, delimiter: ',', strayByteOrderMarks: 0 };
   }
   const headerLine = firstLine(first);
   const estimatedRows = estimateRows(first, fs.statSync(path).size);
@@ -58,21 +76,52 @@ export async function streamCsv(path: string, encoding: string, problems: Proble
   const newline = headerLine.lineBreak || '\n';
 
   let lastChar = '';
+  let fedChars = 0;
+  let strayByteOrderMarks = 0;
+  let hasBadText = false;
+  const cleaned = (text: string): string => {
+    if (!hasBadText && (text.includes('\uFFFD') || text.includes('\u0000'))) hasBadText = true;
+    if (!text.includes('\uFEFF')) return text;
+    const without = text.replaceAll('\uFEFF', '');
+    strayByteOrderMarks += text.length - without.length;
+    return without;
+  };
   async function* feed(): AsyncGenerator<string> {
+    first = cleaned(first);
     if (first !== '') {
       lastChar = first[first.length - 1];
+      fedChars += first.length;
       yield first;
     }
     while (!sourceDone) {
       const next = await chunks.next();
       if (next.done) break;
-      if (next.value.length === 0) continue;
-      lastChar = next.value[next.value.length - 1];
-      yield next.value;
+      const value = cleaned(next.value);
+      if (value.length === 0) continue;
+      lastChar = value[value.length - 1];
+      fedChars += value.length;
+      yield value;
     }
     // A final line break makes every record end with one, which the line counting relies on.
     if (lastChar !== '\n' && lastChar !== '\r') yield newline;
   }
+  let isBadTextReported = false;
+  /** Reports the first cell holding U+FFFD or NUL; true when this record has one. */
+  const reportBadText = (fields: string[], rowLine: number): boolean => {
+    for (let f = 0; f < fields.length; f++) {
+      const value = fields[f];
+      const hasNul = value.includes('\u0000');
+      if (!hasNul && !value.includes('\uFFFD')) continue;
+      isBadTextReported = true;
+      const expected = encoding === 'utf-8' ? 'UTF-8 text' : `text in ${encoding}`;
+      const hint = hasNul
+        ? 'a NUL byte: is the file UTF-16 without a byte-order mark (--encoding utf-16le) or not text at all?'
+        : encoding === 'utf-8' ? 'the file is not UTF-8: try --encoding windows-1252, latin1 or gbk' : 'check --encoding';
+      problems.add(rowLine, f + 1, '', expected, value, hint);
+      return true;
+    }
+    return false;
+  };
 
   let width = -1;
   let line = 1;
@@ -106,6 +155,7 @@ export async function streamCsv(path: string, encoding: string, problems: Proble
           const fields = data[i];
           const rowLine = line;
           line += hasQuotes ? 1 + lineBreaksIn(fields) : 1;
+          const isBadText = hasBadText && !isBadTextReported && reportBadText(fields, rowLine);
           if (width < 0) {
             width = fields.length;
             if (!sink.header(fields.map((h) => h.trim()), delimiter, estimatedRows)) {
@@ -119,6 +169,7 @@ export async function streamCsv(path: string, encoding: string, problems: Proble
             blankLines++;
             continue;
           }
+          if (isBadText) continue;
           if (fields.length !== width) {
             problems.add(rowLine, 0, '', `${width} fields (found ${fields.length})`, fields.join(delimiter),
               fields.length > width ? 'a value may contain the delimiter: quote it' : '');
@@ -129,6 +180,12 @@ export async function streamCsv(path: string, encoding: string, problems: Proble
         }
         for (const error of results.errors) {
           if (error.type === 'Quotes') problems.add(line - 1, 0, '', 'a closing quote', '', 'a quoted value is not closed');
+        }
+        // What papaparse holds back as an incomplete record is rescanned with every chunk.
+        if (fedChars - cursor > MAX_RECORD_CHARS) {
+          problems.add(line, 0, '', `a line of at most ${MAX_RECORD_CHARS} characters`, '', TOO_LONG_HINT);
+          stopped = true;
+          parser.abort();
         }
       },
       complete() {
@@ -141,7 +198,14 @@ export async function streamCsv(path: string, encoding: string, problems: Proble
   }).finally(() => {
     if (stopped) file.destroy();
   });
-  return { hasHeader: true, rows, blankLines, delimiter };
+  return { hasHeader: true, rows, blankLines, delimiter, strayByteOrderMarks };
+}
+
+/** The warning for byte-order marks removed inside a file (see {@link CsvSummary}). */
+export function warnStrayByteOrderMarks(warnings: WarningLog, displayName: string, count: number): void {
+  if (count === 0) return;
+  warnings.add('stray-byte-order-mark',
+    `${displayName}: removed ${count} byte-order mark${count === 1 ? '' : 's'} inside the file (files joined with cat?)`, count);
 }
 
 /** Rows a file of `fileBytes` holds if its lines are as long as in `sample` (its first chunk). */

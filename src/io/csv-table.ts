@@ -2,7 +2,7 @@ import path from 'node:path';
 import { matchColumns, type FieldSpec } from './columns.js';
 import { createDecimalMark, numberCell, trimCell, type CellContext } from './csv-cells.js';
 import { createProblemLog, type ProblemLog } from './csv-problems.js';
-import { streamCsv } from './csv-stream.js';
+import { streamCsv, warnStrayByteOrderMarks } from './csv-stream.js';
 import { resolveEncoding } from './decode.js';
 import { createWarningLog, type ReadOptions, type WarningLog } from './read-options.js';
 
@@ -96,5 +96,6 @@ export async function readCsvTable(
     },
   });
   if (summary.blankLines > 0) warnings.add('blank-line', `${displayName}: skipped ${summary.blankLines} blank lines`, summary.blankLines);
+  warnStrayByteOrderMarks(warnings, displayName, summary.strayByteOrderMarks);
   return { displayName, problems, warnings, hasHeader: summary.hasHeader };
 }

@@ -24,9 +24,11 @@ export function resolveEncoding(name: string | undefined): string {
 /**
  * Opens a file as a stream of decoded text chunks with any byte-order mark removed. UTF-8 uses
  * Node's own decoder (multi-byte characters split across reads are joined correctly); other
- * encodings stream through iconv-lite.
+ * encodings stream through iconv-lite. A file read as UTF-8 that starts with a UTF-16 byte-order
+ * mark (Excel's "Unicode text") is read as UTF-16 of that byte order.
  */
-export function openTextStream(path: string, encoding: string): { text: Readable; file: fs.ReadStream } {
+export function openTextStream(path: string, requested: string): { text: Readable; file: fs.ReadStream } {
+  const encoding = requested === 'utf-8' ? utf16ByteOrder(path) ?? requested : requested;
   const file = fs.createReadStream(path, { highWaterMark: CHUNK_BYTES });
   if (encoding === 'utf-8') {
     file.setEncoding('utf8');
@@ -36,6 +38,23 @@ export function openTextStream(path: string, encoding: string): { text: Readable
   file.on('error', (error) => decoder.destroy(error));
   file.pipe(decoder);
   return { text: decoder, file };
+}
+
+/** `utf-16le` or `utf-16be` when the file starts with that byte-order mark; errors are left to the stream. */
+function utf16ByteOrder(path: string): string | undefined {
+  const head = Buffer.alloc(2);
+  let fd = -1;
+  try {
+    fd = fs.openSync(path, 'r');
+    if (fs.readSync(fd, head, 0, 2, 0) < 2) return undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd >= 0) fs.closeSync(fd);
+  }
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return undefined;
 }
 
 /** Removes a leading U+FEFF (the BOM as decoded from UTF-8). */

@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import { matchColumns, type FieldSpec } from './columns.js';
 import { createDecimalMark, numberCell, trimCell, type CellContext } from './csv-cells.js';
 import { createProblemLog } from './csv-problems.js';
-import { streamCsv } from './csv-stream.js';
+import { streamCsv, warnStrayByteOrderMarks } from './csv-stream.js';
 import { resolveEncoding } from './decode.js';
 import { createWarningLog, type ReadOptions, type Warning } from './read-options.js';
 
@@ -41,7 +41,7 @@ export async function readReorder(file: string, options: ReadOptions = {}): Prom
   let index: Readonly<Record<string, number>> = {};
   let context: CellContext | undefined;
   const text = (fields: string[], name: string) => (index[name] >= 0 ? trimCell(fields[index[name]] ?? '') : '');
-  await streamCsv(file, resolveEncoding(options.encoding), problems, {
+  const summary = await streamCsv(file, resolveEncoding(options.encoding), problems, {
     header(headers, delimiter) {
       const match = matchColumns(headers, REORDER_FIELDS, options.map, problems);
       index = match.index;
@@ -70,5 +70,6 @@ export async function readReorder(file: string, options: ReadOptions = {}): Prom
     },
   });
   if (problems.count > 0) throw new InputError(problems.problems, problems.count);
+  warnStrayByteOrderMarks(warnings, displayName, summary.strayByteOrderMarks);
   return { rows, warnings: warnings.list() };
 }

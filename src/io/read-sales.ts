@@ -5,7 +5,7 @@ import { matchColumns, SALES_FIELDS } from './columns.js';
 import { createDecimalMark, numberCell, trimCell, type CellContext } from './csv-cells.js';
 import { createInterner } from './csv-intern.js';
 import { createProblemLog } from './csv-problems.js';
-import { streamCsv } from './csv-stream.js';
+import { streamCsv, warnStrayByteOrderMarks } from './csv-stream.js';
 import { resolveEncoding } from './decode.js';
 import { explainDate, parseDay, resolveDateFormat } from './parse-date.js';
 import { createWarningLog, type ReadOptions, type Warning } from './read-options.js';
@@ -127,6 +127,7 @@ export async function readSales(file: string, options: ReadOptions = {}): Promis
   }
   if (problems.count > 0) throw new InputError(problems.problems, problems.count);
   if (summary.blankLines > 0) warnings.add('blank-line', `${displayName}: skipped ${summary.blankLines} blank lines`, summary.blankLines);
+  warnStrayByteOrderMarks(warnings, displayName, summary.strayByteOrderMarks);
   const table: SalesTable = {
     skus: skuNames.names,
     warehouses: warehouseNames.names,
