@@ -1,6 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { KNOWN_FIELDS } from '../io/columns.js';
+import { resolveEncoding } from '../io/decode.js';
+import { resolveDateFormat } from '../io/parse-date.js';
 import { isForecastMethodName, forecastMethodNames } from '../core/forecast/registry.js';
 import type { Frequency } from '../core/series/calendar.js';
 
@@ -129,6 +132,13 @@ export function resolveSettings(
   if (!isForecastMethodName(method)) {
     throw new UsageError(`--method: expected one of ${forecastMethodNames().join(', ')}, got "${method}"`);
   }
+  for (const field of Object.keys(flags.map ?? {})) {
+    if (!KNOWN_FIELDS.includes(field)) {
+      throw new UsageError(`--map ${field}=…: unknown field "${field}" (fields: ${KNOWN_FIELDS.join(', ')})`);
+    }
+  }
+  resolveEncoding(pick('encoding'));
+  resolveDateFormat(pick('dateFormat'));
   const outGiven = pick('out');
   return {
     dataDir,
