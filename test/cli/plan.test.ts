@@ -108,3 +108,17 @@ describe('usage errors', () => {
     expect(result.stderr).toContain('--method');
   });
 });
+
+describe('stockcast backtest samples', () => {
+  it('reports accuracy per method and demand class as JSON', async () => {
+    const result = await runCli(['backtest', SAMPLES, '--freq', 'week', '--folds', '1', '--methods', 'auto,snaive', '--json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.by_method.map((m: { method: string }) => m.method).sort()).toEqual(['auto', 'snaive']);
+    for (const { summary } of report.by_method) {
+      expect(summary.series).toBeGreaterThan(50);
+      expect(summary.mase).toBeGreaterThan(0);
+      expect(summary.coverage95).toBeGreaterThanOrEqual(summary.coverage80);
+    }
+  });
+});
