@@ -130,9 +130,16 @@ function main() {
       for (const method of options.methods) {
         const out = join(work, `${dataset.name}-${method}`, 'forecast.csv');
         const started = process.hrtime.bigint();
-        execFileSync(process.execPath, [bin, 'forecast', '--sales', `${base}_train.csv`, '--map', 'sku=series',
-          '--series-end', 'own', '--freq', dataset.freq, '--horizon', String(dataset.h), '--method', method,
-          '--out', out, '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+        try {
+          execFileSync(process.execPath, [bin, 'forecast', '--sales', `${base}_train.csv`, '--map', 'sku=series',
+            '--series-end', 'own', '--freq', dataset.freq, '--horizon', String(dataset.h), '--method', method,
+            '--out', out, '--quiet'], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+        } catch (error) {
+          const lines = String(error.stderr ?? '').split('\n').filter(Boolean);
+          process.stdout.write(`stockcast ${method}: the CLI exited with ${error.status}: ${lines.slice(0, 3).join(' | ')}${lines.length > 3 ? ` (+${lines.length - 3} lines)` : ''}\n`);
+          failures++;
+          continue;
+        }
         const ms = Number(process.hrtime.bigint() - started) / 1e6 / train.size;
         const raw = scoreForecasts(train, test, readForecastFile(out), dataset.m);
         const scores = { ...raw, spl90: raw.spl_hi80, spl975: raw.spl_hi95 };

@@ -1,5 +1,6 @@
 import type { MethodFit, MethodOptions } from './contract.js';
 import { classifyDemand } from './demand-class.js';
+import { seasonProfile } from './intermittent/season-profile.js';
 import { combineFits } from './methods/combination.js';
 import { historicalMean } from './methods/moving-average.js';
 import { naive } from './methods/naive.js';
@@ -8,6 +9,8 @@ import { FORECAST_METHODS } from './registry.js';
 
 /** Fewer observations than this get the simple mean (one observation: naive). */
 export const VERY_SHORT_LENGTH = 4;
+/** A season position counts as closed when it had no demand in at least this many seasons. */
+export const CLOSED_MIN_SEASONS = 8;
 /** A series whose last demand is at least this many periods back (and 2 seasons, and 4 ADIs) is dead. */
 export const DEAD_MIN_PERIODS = 12;
 
@@ -17,8 +20,11 @@ export const DEAD_MIN_PERIODS = 12;
  * - no demand at all, or none for max(12, 2 seasons, 4 average intervals) periods: `zero`;
  * - fewer than 4 observations: the mean (one observation: naive);
  * - fewer than two full seasons: everything below runs with seasonPeriod 1 (non-seasonal);
- * - intermittent or lumpy demand (ADI >= 1.32, Syntetos–Boylan): TSB with negative binomial
- *   intervals, which decays through stock-outs of demand and is less biased than Croston;
+ * - intermittent or lumpy demand (ADI >= 1.32, Syntetos–Boylan) with a significant seasonal
+ *   profile that has closed periods (a weekday without any sale in 8 or more weeks): TSB with its negative binomial
+ *   law, which keeps closed periods at zero; otherwise: the equal-weight combination of TSB, ETS and Theta (in rolling-origin
+ *   backtests on the car parts training data it had the lowest 90 % and 97.5 % pinball losses of
+ *   TSB, SBA, Croston, negbin, Theta, ETS and their pairs, and less than half TSB's bias);
  * - smooth or erratic demand: the equal-weight combination of automatic ETS and Theta (Theta
  *   alone until an `ets` method is registered).
  * The label of the chosen model goes to the `method` column, e.g. `combo(ETS(M,Ad,M),theta)`.
@@ -34,8 +40,24 @@ export function selectMethod(y: Float64Array, options: MethodOptions): MethodFit
   if (n < VERY_SHORT_LENGTH) return n === 1 ? naive(y, options) : historicalMean(y, options);
   const effective: MethodOptions = { ...options, seasonPeriod };
   if (pattern.demandClass === 'intermittent' || pattern.demandClass === 'lumpy') {
-    return FORECAST_METHODS.tsb(y, effective);
+    const counts = FORECAST_METHODS.tsb(y, effective);
+    if (seasonPeriod > 1 && n >= CLOSED_MIN_SEASONS * seasonPeriod && hasClosedPeriods(seasonProfile(y, seasonPeriod))) {
+      return counts;
+    }
+    return combineFits([counts, ...smoothMembers(y, effective)], y);
   }
+  return combineFits(smoothMembers(y, effective), y);
+}
+
+/** True when a seasonal profile exists and some position of it never had demand. */
+function hasClosedPeriods(weights: Float64Array | null): boolean {
+  if (weights === null) return false;
+  for (let j = 0; j < weights.length; j++) if (weights[j] === 0) return true;
+  return false;
+}
+
+/** Automatic ETS (when registered) and Theta. */
+function smoothMembers(y: Float64Array, options: MethodOptions): MethodFit[] {
   const members = [FORECAST_METHODS.ets, FORECAST_METHODS.theta].filter((method) => method !== undefined);
-  return combineFits(members.map((method) => method(y, effective)));
+  return members.map((method) => method(y, options));
 }

@@ -24,9 +24,24 @@ describe('selectMethod (auto)', () => {
     expect(selectMethod(Float64Array.of(4, 6, 5), options(12)).label).toBe('mean');
   });
 
-  it('chooses TSB for intermittent and lumpy demand (ADI >= 1.32)', () => {
+  it('combines TSB with ETS and Theta for intermittent demand (ADI >= 1.32) without closed periods', () => {
     const y = Float64Array.from({ length: 40 }, (_, t) => (t % 3 === 0 ? 2 + (t % 4) : 0));
-    expect(selectMethod(y, options(12)).label).toBe('tsb');
+    const label = selectMethod(y, options(12)).label;
+    expect(label).toMatch(FORECAST_METHODS.ets !== undefined ? /^combo\(tsb,ETS\([AM],(N|A|Ad),[NAM]\),theta\)$/ : /^combo\(tsb,theta\)$/);
+  });
+
+  it('chooses TSB alone for intermittent daily demand with a closed weekday over 8+ weeks', () => {
+    // Sales on days 0 and 2 of each week and every other day 4; never on day 5: ADI 70/25 = 2.8.
+    const y = Float64Array.from({ length: 70 }, (_, t) => (t % 7 === 0 ? 5 + (t % 3) : t % 7 === 2 ? 3 : t % 14 === 4 ? 2 : 0));
+    const fit = selectMethod(y, options(7, 14));
+    expect(fit.label).toBe('tsb');
+    // The closed weekday gets a zero forecast: periods n + h with (n + h) mod 7 = 5.
+    for (let h = 0; h < 14; h++) if ((70 + h) % 7 === 5) expect(fit.mean[h]).toBe(0);
+  });
+
+  it('does not treat a month without demand in under 8 years as closed', () => {
+    const y = Float64Array.from({ length: 48 }, (_, t) => (t % 12 === 3 ? 0 : t % 2 === 0 ? 3 : 0));
+    expect(selectMethod(y, options(12)).label).not.toBe('tsb');
   });
 
   it('combines ETS and Theta for smooth demand, and stays non-seasonal below two seasons', () => {

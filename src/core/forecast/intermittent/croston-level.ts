@@ -14,8 +14,9 @@ export interface DemandLevel {
  * rate forecast is factor * z / p. Initialised as R's `forecast::croston` (first size, first
  * interval counted from the start), so factor 1 and alpha 0.1 reproduce its forecasts; factor
  * 1 - alpha/2 is the Syntetos–Boylan approximation (SBA, Syntetos & Boylan 2005).
- * The level's relative variance is approximated by that of SES on i.i.d. demand,
- * alpha / (2 - alpha) * var(y) / level^2. O(n).
+ * The rate's relative variance adds those of the two smoothed means: an exponentially weighted
+ * mean of i.i.d. values with weight alpha has variance alpha / (2 - alpha) times theirs (Brown
+ * 1963), so v = alpha / (2 - alpha) (CV²(sizes) + CV²(intervals)) to first order. O(n).
  *
  * @example crostonLevel(Float64Array.of(0, 2, 0, 0, 3, 0, 1), 0.1, 1).level // 1.99 / 2.09 = 0.9522
  */
@@ -33,31 +34,49 @@ export function crostonLevel(y: Float64Array, alpha: number, factor: number): De
   let size = y[first];
   let interval = first + 1;
   let last = first;
+  // Count, sum and sum of squares of the sizes and of the intervals, for their CV².
+  let demands = 1;
+  let sizeSum = y[first];
+  let sizeSquares = y[first] * y[first];
+  let intervalSum = first + 1;
+  let intervalSquares = (first + 1) * (first + 1);
   for (let t = first + 1; t < n; t++) {
     fitted[t] = (factor * size) / interval;
     if (y[t] > 0) {
       size += alpha * (y[t] - size);
       interval += alpha * (t - last - interval);
+      demands++;
+      sizeSum += y[t];
+      sizeSquares += y[t] * y[t];
+      intervalSum += t - last;
+      intervalSquares += (t - last) * (t - last);
       last = t;
     }
   }
   const level = (factor * size) / interval;
-  return { level, fitted, levelVariance: smoothedLevelVariance(y, level, alpha) };
+  const levelVariance = smoothingVarianceFactor(alpha) * (squaredVariation(demands, sizeSum, sizeSquares)
+    + squaredVariation(demands, intervalSum, intervalSquares));
+  return { level, fitted, levelVariance };
 }
 
 /**
- * Relative variance of an exponentially weighted mean with weight alpha of i.i.d. data:
- * alpha / (2 - alpha) * var(y) / level^2 (Brown 1963, Smoothing, Forecasting and Prediction).
+ * Variance of an exponentially weighted mean with weight alpha, relative to the variance of the
+ * i.i.d. values it averages: alpha / (2 - alpha) (Brown 1963, Smoothing, Forecasting and Prediction).
  *
- * @example smoothedLevelVariance(Float64Array.of(0, 2, 0, 2), 1, 0.1) // 0.1 / 1.9 * (4/3) / 1
+ * @example smoothingVarianceFactor(0.1) // 0.1 / 1.9
  */
-export function smoothedLevelVariance(y: Float64Array, level: number, alpha: number): number {
-  const n = y.length;
-  if (n < 2 || !(level > 0)) return 0;
-  let mean = 0;
-  for (let t = 0; t < n; t++) mean += y[t];
-  mean /= n;
-  let sumSquares = 0;
-  for (let t = 0; t < n; t++) sumSquares += (y[t] - mean) * (y[t] - mean);
-  return ((alpha / (2 - alpha)) * (sumSquares / (n - 1))) / (level * level);
+export function smoothingVarianceFactor(alpha: number): number {
+  return alpha / (2 - alpha);
+}
+
+/**
+ * Squared coefficient of variation (population variance / mean^2) from a count, sum and sum of
+ * squares; 0 for fewer than two values or a zero mean.
+ *
+ * @example squaredVariation(2, 4, 10) // values 1 and 3: variance 1, mean 2 -> 0.25
+ */
+export function squaredVariation(count: number, sum: number, sumSquares: number): number {
+  if (count < 2 || sum === 0) return 0;
+  const mean = sum / count;
+  return Math.max(0, sumSquares / count - mean * mean) / (mean * mean);
 }

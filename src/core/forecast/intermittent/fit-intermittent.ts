@@ -51,10 +51,13 @@ export function fitIntermittent(
   for (let t = 0; t < n; t++) if (weightAt(t) === 0) fitted[t] = 0;
   const mean = new Float64Array(horizon);
   for (let h = 0; h < horizon; h++) mean[h] = Math.max(0, estimate_.level * weightAt(n + h));
+  // In-sample errors contain the level's estimation error as well as demand noise:
+  // E[e^2] = f + f^2 (1/k + v) for counts, so 1/k is what remains after the level's share v.
+  const levelVariance = estimate_.levelVariance;
   const distribution = countDistribution({
     mean,
-    inverseDispersion: inverseDispersion(y, fitted, isInteger),
-    levelVariance: estimate_.levelVariance,
+    inverseDispersion: Math.max(0, inverseDispersion(y, fitted, isInteger) - levelVariance),
+    levelVariance,
     isInteger,
   });
   return { label, mean, fitted, ...distribution, aicc: NaN };

@@ -1,4 +1,4 @@
-import { smoothedLevelVariance, type DemandLevel } from './croston-level.js';
+import { smoothingVarianceFactor, squaredVariation, type DemandLevel } from './croston-level.js';
 
 /**
  * The Teunter–Syntetos–Babai method (Teunter, Syntetos & Babai 2011, "Intermittent demand:
@@ -6,7 +6,8 @@ import { smoothedLevelVariance, type DemandLevel } from './croston-level.js';
  * every period (towards 1 after a demand, towards 0 otherwise, weight beta) and the demand size z
  * only in periods with demand (weight alpha); the rate forecast is p * z, so it decays through
  * long runs of zeros, unlike Croston's. Initialised with the share of periods with demand and the
- * mean non-zero size. O(n).
+ * mean non-zero size. The rate's relative variance is beta/(2-beta) (1-p)/p + alpha/(2-alpha) CV²(sizes)
+ * (exponentially weighted means of Bernoulli occurrences and of sizes, Brown 1963). O(n).
  *
  * @example tsbLevel(Float64Array.of(4, 0, 0, 0), 0.1, 0.5).level // p: 0.25 -> 0.625 -> 0.3125 -> 0.15625 -> 0.078125; z = 4: 0.3125
  */
@@ -15,10 +16,12 @@ export function tsbLevel(y: Float64Array, alpha: number, beta: number): DemandLe
   const fitted = new Float64Array(n).fill(NaN);
   let occurrences = 0;
   let sizeSum = 0;
+  let sizeSquares = 0;
   for (let t = 0; t < n; t++) {
     if (y[t] > 0) {
       occurrences++;
       sizeSum += y[t];
+      sizeSquares += y[t] * y[t];
     }
   }
   if (occurrences === 0) return { level: 0, fitted, levelVariance: 0 };
@@ -34,5 +37,9 @@ export function tsbLevel(y: Float64Array, alpha: number, beta: number): DemandLe
     }
   }
   const level = probability * size;
-  return { level, fitted, levelVariance: smoothedLevelVariance(y, level, Math.max(alpha, beta)) };
+  // Relative variance of p z: p smoothed every period from Bernoulli(p) occurrences, z from sizes.
+  const share = occurrences / n;
+  const levelVariance = (smoothingVarianceFactor(beta) * (1 - share)) / share
+    + smoothingVarianceFactor(alpha) * squaredVariation(occurrences, sizeSum, sizeSquares);
+  return { level, fitted, levelVariance };
 }

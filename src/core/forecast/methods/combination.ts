@@ -4,14 +4,15 @@ import type { ForecastMethod, MethodFit, MethodOptions } from '../contract.js';
  * Equal-weight combination of forecasts (Clemen 1989; Makridakis & Hibon 2000: simple averages of
  * methods beat their members on M3; the mean of ETS and Theta is one of the strongest monthly
  * benchmarks). Point forecasts and in-sample forecasts are the averages of the members'.
- * Variance: the members' errors are assumed perfectly correlated, so the standard deviation of the
- * combined error is the mean of the members' (per period and cumulative). This is an upper bound
- * (errors of ETS and Theta correlate about 0.9 in practice) and keeps intervals from being too
- * narrow. No simulator: intervals are normal around the mean. Label `combo(a,b,...)`. O(k (n + h)).
+ * Variance: with perfectly correlated member errors the standard deviation of the combined error
+ * would be the mean of the members' (per period and cumulative); that upper bound is scaled by the
+ * in-sample ratio MSE(combined one-step errors) / (mean of the members' RMSEs)^2, which is <= 1 and
+ * measures how much the members' errors cancel (when `y` is given and the fitted values allow it).
+ * No simulator: intervals are normal around the mean. Label `combo(a,b,...)`. O(k (n + h)).
  *
- * @example combineFits([thetaFit, etsFit]).label // 'combo(theta,ETS(A,N,N))'
+ * @example combineFits([thetaFit, etsFit], y).label // 'combo(theta,ETS(A,N,N))'
  */
-export function combineFits(fits: readonly MethodFit[]): MethodFit {
+export function combineFits(fits: readonly MethodFit[], y?: Float64Array): MethodFit {
   if (fits.length === 1) return fits[0];
   const k = fits.length;
   const horizon = fits[0].mean.length;
@@ -38,8 +39,39 @@ export function combineFits(fits: readonly MethodFit[]): MethodFit {
     for (const fit of fits) sum += fit.fitted[t];
     fitted[t] = sum / k;
   }
+  const ratio = y ? cancellationRatio(fits, fitted, y) : 1;
+  for (let h = 0; h < horizon; h++) {
+    variance[h] *= ratio;
+    cumulativeVariance[h] *= ratio;
+  }
   const label = `combo(${fits.map((fit) => fit.label).join(',')})`;
   return { label, mean, fitted, variance, cumulativeVariance, aicc: NaN };
+}
+
+/**
+ * In-sample MSE of the combined one-step forecasts over the squared mean of the members' RMSEs, over
+ * periods where every member has a forecast; 1 when there are fewer than 3 such periods.
+ */
+function cancellationRatio(fits: readonly MethodFit[], fitted: Float64Array, y: Float64Array): number {
+  const k = fits.length;
+  const memberSquares = new Float64Array(k);
+  let combinedSquares = 0;
+  let count = 0;
+  for (let t = 0; t < y.length; t++) {
+    if (!Number.isFinite(fitted[t])) continue;
+    for (let i = 0; i < k; i++) {
+      const e = y[t] - fits[i].fitted[t];
+      memberSquares[i] += e * e;
+    }
+    const e = y[t] - fitted[t];
+    combinedSquares += e * e;
+    count++;
+  }
+  if (count < 3) return 1;
+  let meanRmse = 0;
+  for (let i = 0; i < k; i++) meanRmse += Math.sqrt(memberSquares[i] / count) / k;
+  if (!(meanRmse > 0)) return 1;
+  return Math.min(1, combinedSquares / count / (meanRmse * meanRmse));
 }
 
 /**
@@ -53,6 +85,6 @@ export function combination(members: () => readonly (ForecastMethod | undefined)
   return (y: Float64Array, options: MethodOptions) => {
     const fits: MethodFit[] = [];
     for (const member of members()) if (member) fits.push(member(y, options));
-    return combineFits(fits);
+    return combineFits(fits, y);
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crostonLevel, smoothedLevelVariance } from '../../../../src/core/forecast/intermittent/croston-level.js';
+import { crostonLevel, smoothingVarianceFactor, squaredVariation } from '../../../../src/core/forecast/intermittent/croston-level.js';
 import { croston } from '../../../../src/core/forecast/methods/croston.js';
 import { sba } from '../../../../src/core/forecast/methods/sba.js';
 
@@ -35,9 +35,17 @@ describe('crostonLevel', () => {
   });
 });
 
-describe('smoothedLevelVariance', () => {
-  it('is alpha/(2-alpha) var(y) / level^2', () => {
-    // var(0, 2, 0, 2) = 4 / 3 (n - 1 denominator); 0.1 / 1.9 * 4/3 / 1^2.
-    expect(smoothedLevelVariance(Float64Array.of(0, 2, 0, 2), 1, 0.1)).toBeCloseTo((0.1 / 1.9) * (4 / 3), 12);
+describe('level variance helpers', () => {
+  it('squaredVariation is the population variance over the squared mean', () => {
+    // values 1 and 3: mean 2, variance 1 -> 0.25
+    expect(squaredVariation(2, 4, 10)).toBeCloseTo(0.25, 12);
+    expect(squaredVariation(1, 5, 25)).toBe(0);
+  });
+
+  it('Croston rate variance adds the CV² of sizes and intervals times alpha/(2-alpha)', () => {
+    // sizes 2, 3, 1: mean 2, variance 2/3, CV² 1/6; intervals 2, 3, 2: mean 7/3, variance 2/9, CV² 2/49.
+    const fit = crostonLevel(Float64Array.of(0, 2, 0, 0, 3, 0, 1), 0.1, 1);
+    expect(fit.levelVariance).toBeCloseTo(smoothingVarianceFactor(0.1) * (1 / 6 + 2 / 49), 12);
+    expect(smoothingVarianceFactor(0.1)).toBeCloseTo(0.1 / 1.9, 15);
   });
 });
