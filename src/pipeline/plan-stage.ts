@@ -163,7 +163,8 @@ function demandForecast(outcome: SeriesOutcome | undefined, freq: Frequency, asO
   return {
     mean: outcome.forecast.mean,
     cumulativeVariance: fit.cumulativeVariance,
-    simulate: fit.simulate,
+    // Count laws have exact quantiles (inventory's count level); simulation is for the rest.
+    simulate: fit.distribution === 'count' ? undefined : fit.simulate,
     demandClass: outcome.series.stats.demandClass,
     daysPerPeriod,
     firstPeriodStartDay: Math.min(asOfDay, periodIndexStart(outcome.firstForecastPeriod, freq)),

@@ -35,6 +35,12 @@ export interface MethodFit {
    * interval and safety-stock code then uses simulated quantiles.
    */
   readonly simulate?: (random: () => number, out: Float64Array) => void;
+  /**
+   * 'count': each period's demand is a whole-unit Poisson–gamma (negative binomial) count with
+   * the given mean and variance, so intervals and safety stock use exact count quantiles instead
+   * of simulation. Absent: normal, or simulated when `simulate` is given.
+   */
+  readonly distribution?: 'count';
   /** AICc when the method was fitted by likelihood, else NaN. */
   readonly aicc: number;
 }

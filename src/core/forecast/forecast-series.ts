@@ -1,4 +1,5 @@
 import type { MethodFit } from './contract.js';
+import { countQuantile } from './count-quantile.js';
 import { normalQuantile } from './normal.js';
 import { FORECAST_METHODS } from './registry.js';
 import { selectMethod } from './select-method.js';
@@ -31,8 +32,8 @@ export interface SeriesForecast {
 
 /**
  * Forecasts one demand series: picks the method (or `auto`), then applies what is common to all
- * methods: intervals (normal from the error variance, or simulated quantiles for methods with a
- * simulator), and non-negativity of means and bounds (demand is never negative).
+ * methods: intervals (count quantiles for count laws, simulated quantiles for methods with a
+ * simulator, else normal from the error variance), and non-negativity of means and bounds (demand is never negative).
  *
  * @example forecastSeries(y, { method: 'snaive', horizon: 14, seasonPeriod: 7, levels: [80, 95], random })
  */
@@ -43,10 +44,25 @@ export function forecastSeries(y: Float64Array, options: SeriesForecastOptions):
     : FORECAST_METHODS[options.method](y, methodOptions);
   const mean = new Float64Array(options.horizon);
   for (let h = 0; h < options.horizon; h++) mean[h] = Math.max(0, fit.mean[h]);
-  const { lower, upper } = fit.simulate
-    ? simulatedBounds(fit, options)
-    : normalBounds(fit, options.levels);
+  const { lower, upper } = fit.distribution === 'count'
+    ? countBounds(fit, options.levels)
+    : fit.simulate
+      ? simulatedBounds(fit, options)
+      : normalBounds(fit, options.levels);
   return { method: fit.label, mean, lower, upper, fit };
+}
+
+function countBounds(fit: MethodFit, levels: readonly number[]) {
+  const horizon = fit.mean.length;
+  const lower = levels.map(() => new Float64Array(horizon));
+  const upper = levels.map(() => new Float64Array(horizon));
+  for (let h = 0; h < horizon; h++) {
+    levels.forEach((level, i) => {
+      lower[i][h] = countQuantile(fit.mean[h], fit.variance[h], 0.5 - level / 200);
+      upper[i][h] = countQuantile(fit.mean[h], fit.variance[h], 0.5 + level / 200);
+    });
+  }
+  return { lower, upper };
 }
 
 function normalBounds(fit: MethodFit, levels: readonly number[]) {
