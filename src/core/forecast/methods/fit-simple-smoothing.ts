@@ -11,8 +11,8 @@ export interface SimpleSmoothingFit {
   /** Sum of squared one-step errors. */
   readonly sse: number;
   /**
-   * Residual variance SSE / (n - 3) as R's `ets` reports for ETS(A,N,N) (two parameters plus
-   * the variance); SSE / n when the series is too short for that.
+   * Residual variance SSE / (n - 2) (two estimated parameters, alpha and l_0), which reproduces
+   * the intervals of R's `thetaf`/`ses`; SSE / n when the series is too short for that.
    */
   readonly sigma2: number;
 }
@@ -54,7 +54,7 @@ export function fitSimpleSmoothing(y: Float64Array, fixedAlpha?: number): Simple
     sse += error * error;
     level += alpha * error;
   }
-  const sigma2 = n > 3 ? sse / (n - 3) : sse / n;
+  const sigma2 = n > 2 ? sse / (n - 2) : sse / n;
   return { alpha, initialLevel, finalLevel: level, fitted, sse, sigma2 };
 }
 
