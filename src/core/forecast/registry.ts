@@ -1,4 +1,5 @@
 import type { ForecastMethod } from './contract.js';
+import { combination } from './methods/combination.js';
 import { croston } from './methods/croston.js';
 import { ets } from './methods/ets.js';
 import { holtWinters } from './methods/holt-winters.js';
@@ -27,6 +28,7 @@ export const FORECAST_METHODS: Readonly<Record<string, ForecastMethod>> = {
   sba,
   tsb,
   negbin: negativeBinomial,
+  combo: combination([ets, theta]),
 };
 
 export function isForecastMethodName(name: string): boolean {

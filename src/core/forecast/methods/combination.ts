@@ -75,16 +75,10 @@ function cancellationRatio(fits: readonly MethodFit[], fitted: Float64Array, y: 
 }
 
 /**
- * A method that fits every member and combines them with {@link combineFits}. Members are
- * resolved when the method runs, so a registry can name members that are added later; missing
- * (undefined) members are skipped.
+ * A method that fits every member and combines them with {@link combineFits}.
  *
- * @example combination(() => [FORECAST_METHODS.ets, FORECAST_METHODS.theta])(y, options).label // 'combo(ETS(M,Ad,M),theta)'
+ * @example combination([ets, theta])(y, options).label // 'combo(ETS(M,Ad,M),theta)'
  */
-export function combination(members: () => readonly (ForecastMethod | undefined)[]): ForecastMethod {
-  return (y: Float64Array, options: MethodOptions) => {
-    const fits: MethodFit[] = [];
-    for (const member of members()) if (member) fits.push(member(y, options));
-    return combineFits(fits, y);
-  };
+export function combination(members: readonly ForecastMethod[]): ForecastMethod {
+  return (y: Float64Array, options: MethodOptions) => combineFits(members.map((member) => member(y, options)), y);
 }
