@@ -6,7 +6,7 @@ export const DATE_FORMATS = ['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YY
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
 /** Accepted range of sales and planning dates; outside it a date is an input error. */
-export const MIN_DAY = dayNumber(1900, 1, 1);
+export const MIN_DAY = dayNumber(1800, 1, 1);
 export const MAX_DAY = dayNumber(2200, 12, 31);
 
 /** The format named by `--date-format` (case-insensitive, `ISO` accepted); unknown names are a usage error. */
@@ -21,7 +21,7 @@ export function resolveDateFormat(name: string | undefined): DateFormat {
 
 /**
  * Day number of a date written in `format`, or NaN when the text is not such a date, names no
- * real day (2025-02-30) or lies outside 1900-01-01..2200-12-31. A time after the date (`T13:22`
+ * real day (2025-02-30) or lies outside 1800-01-01..2200-12-31. A time after the date (`T13:22`
  * or ` 13:22:00`) is ignored: only the calendar date counts. Day and month may have one digit in
  * the non-ISO formats, as spreadsheets write them.
  */

@@ -113,12 +113,12 @@ describe('file-level problems', () => {
 
   it('rejects impossible and out-of-range dates, NaN, Infinity and huge numbers', async () => {
     const file = write('sales-odd.csv', [
-      'date,sku,quantity', '2025-02-30,A,1', '1899-12-31,A,1', '2024-01-01,A,NaN', '2024-01-01,A,Infinity', '2024-01-01,A,1e13',
+      'date,sku,quantity', '2025-02-30,A,1', '1799-12-31,A,1', '2024-01-01,A,NaN', '2024-01-01,A,Infinity', '2024-01-01,A,1e13',
       '2024-01-01 13:22:00,A,1', '2024-01-02T08:00:00Z,A,2', '05/01/2024,A,1', '2024-01-01,A,"12,5"',
     ]);
     expect(await problemsOf(() => readSales(file))).toEqual([
       'sales-odd.csv:2:1: date: expected a real calendar date, got "2025-02-30"',
-      'sales-odd.csv:3:1: date: expected a date between 1900-01-01 and 2200-12-31, got "1899-12-31"',
+      'sales-odd.csv:3:1: date: expected a date between 1800-01-01 and 2200-12-31, got "1799-12-31"',
       'sales-odd.csv:4:3: quantity: expected a number, got "NaN"',
       'sales-odd.csv:5:3: quantity: expected a number, got "Infinity"',
       'sales-odd.csv:6:3: quantity: expected a number between -1000000000000 and 1000000000000, got "1e13"',

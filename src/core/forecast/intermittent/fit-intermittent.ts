@@ -60,5 +60,7 @@ export function fitIntermittent(
     levelVariance,
     isInteger,
   });
-  return { label, mean, fitted, ...distribution, aicc: NaN };
+  // Whole-unit demand: per-period count quantiles (exact, and no paths to draw); the simulator
+  // stays for callers that want sample paths, and for continuous quantities.
+  return { label, mean, fitted, ...distribution, ...(isInteger ? { distribution: 'count' as const } : {}), aicc: NaN };
 }
