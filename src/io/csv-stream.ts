@@ -151,6 +151,7 @@ export async function streamCsv(path: string, encoding: string, problems: Proble
         }
         const hasQuotes = cursor - previousCursor !== plainLength;
         previousCursor = cursor;
+        const firstLineOfChunk = line;
         for (let i = 0; i < data.length; i++) {
           const fields = data[i];
           const rowLine = line;
@@ -179,7 +180,12 @@ export async function streamCsv(path: string, encoding: string, problems: Proble
           sink.row(fields, rowLine);
         }
         for (const error of results.errors) {
-          if (error.type === 'Quotes') problems.add(line - 1, 0, '', 'a closing quote', '', 'a quoted value is not closed');
+          // Errors about the incomplete record papaparse holds back for the next chunk are not final
+          // (a chunk ending between the \r and \n after a closing quote reads as a malformed quote).
+          if (error.type !== 'Quotes' || error.row === undefined || error.row >= data.length) continue;
+          let errorLine = firstLineOfChunk;
+          for (let i = 0; i < error.row; i++) errorLine += hasQuotes ? 1 + lineBreaksIn(data[i]) : 1;
+          problems.add(errorLine, 0, '', 'a closing quote', '', 'a quoted value is not closed');
         }
         // What papaparse holds back as an incomplete record is rescanned with every chunk.
         if (fedChars - cursor > MAX_RECORD_CHARS) {
