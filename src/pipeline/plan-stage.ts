@@ -1,5 +1,5 @@
 import {
-  applyTransfers, groupBySupplier, inventoryAlerts, periodsNeeded, planReorder, rankAlerts, rebalanceSku, resolveItem,
+  applyTransfers, fromSeriesForecast, groupBySupplier, inventoryAlerts, periodsNeeded, planReorder, rankAlerts, rebalanceSku, resolveItem,
   type DemandForecast, type InventoryAlert, type ItemMaster, type Lane, type PartialItemMaster, type ReorderLine,
   type SupplierOrder, type Transfer,
 } from '../core/inventory/index.js';
@@ -159,16 +159,8 @@ function demandForecast(outcome: SeriesOutcome | undefined, freq: Frequency, asO
       firstPeriodStartDay: asOfDay,
     };
   }
-  const fit = outcome.forecast.fit;
-  return {
-    mean: outcome.forecast.mean,
-    cumulativeVariance: fit.cumulativeVariance,
-    // Count laws have exact quantiles (inventory's count level); simulation is for the rest.
-    simulate: fit.distribution === 'count' ? undefined : fit.simulate,
-    demandClass: outcome.series.stats.demandClass,
-    daysPerPeriod,
-    firstPeriodStartDay: Math.min(asOfDay, periodIndexStart(outcome.firstForecastPeriod, freq)),
-  };
+  return fromSeriesForecast(outcome.forecast, outcome.series.stats.demandClass, daysPerPeriod,
+    Math.min(asOfDay, periodIndexStart(outcome.firstForecastPeriod, freq)));
 }
 
 /** Empty items.csv cells take the flag / config defaults first; resolveItem fills the rest. */

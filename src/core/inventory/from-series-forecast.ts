@@ -14,7 +14,8 @@ export function fromSeriesForecast(
   return {
     mean: forecast.mean,
     cumulativeVariance: forecast.fit.cumulativeVariance,
-    simulate: forecast.fit.simulate,
+    // Count laws have exact quantiles (countLevel); sample paths are for the other non-normal laws.
+    simulate: forecast.fit.distribution === 'count' ? undefined : forecast.fit.simulate,
     demandClass,
     daysPerPeriod,
     firstPeriodStartDay,

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Nightly plan on the 5M-row benchmark file (issue 5, "Big inputs"): 20k SKUs x 3 warehouses,
+// two years of daily sales, plus a generated stock.csv and items.csv (seeded, cached in
+// bench/.cache/big/). Runs the BUILT CLI in a child process with Node's default heap limit and
+// reports wall time, peak RSS and the per-stage durations from summary.json.
+// Usage: npm run bench:plan [-- --rows 1m]   (1m: the 1M-row file, for a quicker look)
+import { spawnSync } from 'node:child_process';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeBigSales } from './make-big-sales.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const size = process.argv.includes('--rows') ? process.argv[process.argv.indexOf('--rows') + 1] : '5m';
+const cache = join(root, 'bench', '.cache');
+const salesFile = join(cache, `sales-${size}.csv`);
+const dir = join(cache, `big-${size}`);
+mkdirSync(dir, { recursive: true });
+if (!existsSync(salesFile)) {
+  if (size !== '5m') throw new Error(`${salesFile} is missing: run npm run bench first`);
+  process.stderr.write(`generating ${salesFile} ...\n`);
+  makeBigSales(salesFile);
+}
+if (!existsSync(join(dir, 'sales.csv'))) linkSync(salesFile, join(dir, 'sales.csv'));
+
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+if (!existsSync(join(dir, 'stock.csv'))) {
+  const random = mulberry32(7);
+  const stock = ['sku,warehouse,on_hand,on_order,allocated,unit_cost'];
+  const items = ['sku,supplier,lead_time_days,lead_time_sd_days,moq,pack_size,unit_cost,service_level'];
+  for (let s = 1; s <= 20_000; s++) {
+    const sku = `SKU-${String(s).padStart(5, '0')}`;
+    const cost = (1 + random() * 99).toFixed(2);
+    for (const warehouse of ['WH-NORTH', 'WH-SOUTH', 'WH-EAST']) {
+      stock.push(`${sku},${warehouse},${Math.floor(random() * 60)},${random() < 0.2 ? 24 : 0},${random() < 0.1 ? 2 : 0},${cost}`);
+    }
+    items.push(`${sku},Supplier ${1 + (s % 25)},${[3, 7, 14, 21, 45][s % 5]},${(random() * 3).toFixed(1)},${[1, 6, 12][s % 3]},${[1, 6, 12][s % 3]},${cost},0.95`);
+  }
+  writeFileSync(join(dir, 'stock.csv'), `${stock.join('\n')}\n`);
+  writeFileSync(join(dir, 'items.csv'), `${items.join('\n')}\n`);
+}
+
+const out = join(mkdtempSync(join(tmpdir(), 'stockcast-bench-plan-')), 'out');
+const started = process.hrtime.bigint();
+const child = spawnSync(process.execPath, [join(root, 'bench', 'lib-rss-run.mjs'), 'plan', dir, '--out', out, '--quiet'], {
+  encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+});
+const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+if (child.status !== 0) {
+  process.stderr.write(child.stderr);
+  process.exit(1);
+}
+const peakKb = Number(child.stderr.trim().split('\n').pop().split(' ')[1]);
+const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+console.log(`plan on ${summary.counts.sales_rows.toLocaleString('en-US')} sales rows, ${summary.counts.series} series, `
+  + `${summary.counts.sku_warehouses} SKU x warehouse`);
+console.log(`wall ${(wallMs / 1000).toFixed(1)} s, peak RSS ${(peakKb / 1024).toFixed(0)} MB (Node's default heap limit)`);
+console.log('stage durations (ms):', JSON.stringify(summary.durations_ms));
+console.log(`ms per series (forecast stage): ${(summary.durations_ms.forecast / summary.counts.series).toFixed(2)}`);
+rmSync(dirname(out), { recursive: true, force: true });
