@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { formatDay } from '../core/series/calendar.js';
-import { formatCsv } from '../io/write-csv.js';
+import { csvColumns, csvLines } from '../io/write-csv.js';
 import { writeFileAtomic } from '../io/output-set.js';
 import { forecastStage, forecastRows, type SeriesOutcome } from './forecast-stage.js';
 import type { PipelineHooks } from './hooks.js';
@@ -12,7 +12,6 @@ import type { RunSettings } from './settings.js';
 export interface ForecastRun {
   readonly prepared: PreparedSeries;
   readonly outcomes: SeriesOutcome[];
-  readonly csv: { header: string[]; rows: (string | number)[][] };
   readonly summary: ForecastSummary;
   /** Path of the forecast file written, or undefined when the CSV went to stdout. */
   readonly written?: string;
@@ -58,19 +57,21 @@ export async function runForecast(settings: RunSettings, hooks: PipelineHooks): 
   const csv = forecastRows(outcomes, prepared.freq, prepared.horizon, settings.levels);
   const methods: Record<string, number> = {};
   for (const outcome of outcomes) methods[outcome.forecast.method] = (methods[outcome.forecast.method] ?? 0) + 1;
-  const text = formatCsv(csv.header, csv.rows);
+  const lines = csvLines(csvColumns(...csv.header), csv.rows);
   let written: string | undefined;
+  let text: string | undefined;
   if (settings.out !== '-') {
     written = /\.csv$/i.test(settings.out) ? settings.out : path.join(settings.out, 'forecast.csv');
-    await writeFileAtomic(written, text);
+    await writeFileAtomic(written, lines);
+  } else {
+    text = [...lines].join('');
   }
   timer.mark('write');
   return {
     written,
-    csvText: settings.out === '-' ? text : undefined,
+    csvText: text,
     prepared,
     outcomes,
-    csv,
     summary: {
       asOf: formatDay(prepared.asOfDay),
       freq: prepared.freq,

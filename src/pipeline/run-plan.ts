@@ -3,7 +3,7 @@ import { VERSION } from '../version.js';
 import { formatDay } from '../core/series/calendar.js';
 import { fileHash } from '../io/file-hash.js';
 import { beginOutputSet, writeFileAtomic, type OutputSet } from '../io/output-set.js';
-import { formatCsv } from '../io/write-csv.js';
+import { csvColumns, csvLines, formatCsv } from '../io/write-csv.js';
 import { writeSupplierSheets, type SupplierSheet } from '../io/write-supplier-sheets.js';
 import { forecastRows, forecastStage } from './forecast-stage.js';
 import { StageTimer, type PipelineHooks } from './hooks.js';
@@ -118,7 +118,7 @@ async function planAndWrite(
   let csvText: string | undefined;
   if (set) {
     const forecast = forecastRows(outcomes, prepared.freq, prepared.horizon, settings.levels);
-    await set.writeText('forecast.csv', formatCsv(forecast.header, forecast.rows));
+    await set.writeLines('forecast.csv', csvLines(csvColumns(...forecast.header), forecast.rows));
     await set.writeText('reorder.csv', reorderText);
     await set.writeText('alerts.csv', alertsText);
     await set.writeText('transfers.csv', transfersText);

@@ -23,7 +23,7 @@ export function renderForecastSummary(run: ForecastRun, chalk: ChalkInstance, op
   for (const { o, total } of ranked.slice(0, options.rows)) {
     const row = [o.sku, o.warehouse, o.forecast.method, formatNumber(o.forecast.mean[0] ?? 0, 1), formatNumber(total, 0)];
     if (options.sparklines) {
-      const history = o.series.values.subarray(Math.max(0, o.series.values.length - 24));
+      const history = o.recent;
       const future = o.forecast.mean.subarray(0, Math.min(summary.horizon, 24));
       let top = 0;
       for (const v of history) top = Math.max(top, v);
