@@ -44,7 +44,7 @@ const TOO_LONG_HINT = 'is a quote not closed, or is this not a CSV file?';
  * physically: papaparse counts records, and a quoted field may span lines, so a chunk whose
  * consumed length (from `meta.cursor`) exceeds the plain length of its fields contains quotes,
  * and only then are line breaks inside fields counted. Rows with the wrong number of fields are
- * problems; blank lines are skipped. A record longer than {@link MAX_RECORD_CHARS} ends the read
+ * problems; blank lines are skipped. Line ends may be \n, \r\n or \r, mixed. A record longer than {@link MAX_RECORD_CHARS} ends the read
  * with a problem. Text that did not decode (U+FFFD, bytes invalid in `encoding`) or holds NUL
  * is a problem at its first occurrence; byte-order marks after the start are removed and counted.
  */
@@ -73,13 +73,20 @@ export async function streamCsv(path: string, encoding: string, problems: Proble
   const headerLine = firstLine(first);
   const estimatedRows = estimateRows(first, fs.statSync(path).size);
   const delimiter = detectDelimiter(headerLine.text);
-  const newline = headerLine.lineBreak || '\n';
+  // Every line break reaches papaparse as \n (see `cleaned`), so files that mix \r\n, \n and \r read.
+  const newline = '\n';
 
   let lastChar = '';
   let fedChars = 0;
   let strayByteOrderMarks = 0;
   let hasBadText = false;
-  const cleaned = (text: string): string => {
+  let endsInCarriageReturn = false;
+  const cleaned = (raw: string): string => {
+    // The \n of a \r\n split between two reads was already given as the \r's line break.
+    let text = endsInCarriageReturn && raw.charCodeAt(0) === 10 ? raw.slice(1) : raw;
+    if (text.length === 0) return text;
+    endsInCarriageReturn = text.charCodeAt(text.length - 1) === 13;
+    if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
     if (!hasBadText && (text.includes('\uFFFD') || text.includes('\u0000'))) hasBadText = true;
     if (!text.includes('\uFEFF')) return text;
     const without = text.replaceAll('\uFEFF', '');

@@ -106,6 +106,16 @@ describe('line ends and byte-order marks do not change what is read', () => {
   });
 });
 
+describe('mixed line ends', () => {
+  it('each line ending in its own \\n, \\r\\n or \\r reads as the plain LF file (files appended by different tools)', { timeout: 60_000 }, async () => {
+    await fc.assert(fc.asyncProperty(role, fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 8, maxLength: 8 }), async (r, ends) => {
+      const plain = await outcomeOf(r, writeCase(r, `${VALID[r].join('\n')}\n`));
+      const text = VALID[r].map((line, k) => `${line}${ends[k % ends.length]}`).join('');
+      expect(await outcomeOf(r, writeCase(r, text))).toEqual(plain);
+    }), { numRuns: 60 });
+  });
+});
+
 /** A valid sales file with a quoted description that may span lines, so physical lines run ahead of records. */
 const salesRow = fc.record({
   day: fc.integer({ min: 1, max: 28 }),
