@@ -4,9 +4,11 @@
 // beside it as they were; exit 0 prints exactly the expected warnings and writes a complete set,
 // identical to the base plan when the file says the same thing in other bytes.
 import { spawn } from 'node:child_process';
-import { copyFileSync, cpSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { once } from 'node:events';
+import { copyFileSync, cpSync, createWriteStream, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_RECORD_CHARS } from '../../src/io/csv-stream.js';
 import { BASE, loadCorpus, type CorpusCase } from '../io/bad-input/corpus.js';
 import { BIN, ROOT, tempDir, type CliResult } from './run-cli.js';
 
@@ -98,6 +100,29 @@ describe('bad input through the CLI', () => {
     expect(after.target).toBe(before.target);
     expect([...after.files.keys()]).toEqual([...before.files.keys()]);
     for (const [file, bytes] of before.files) expect(after.files.get(file)?.equals(bytes), file).toBe(true);
+  }, 2 * PLAN_TIMEOUT_MS);
+
+  it('a 100 MB single line in stock.csv: exit 3 naming the line, --out untouched', async () => {
+    const dir = path.join(tempDir('stockcast-bad-input-'), 'in');
+    cpSync(BASE, dir, { recursive: true });
+    const stock = createWriteStream(path.join(dir, 'stock.csv'));
+    stock.write('sku,warehouse,on_hand\nCF-5001,BER,');
+    const block = Buffer.alloc(1 << 20, '9');
+    for (let i = 0; i < 100; i++) if (!stock.write(block)) await once(stock, 'drain');
+    stock.end('\n');
+    await once(stock, 'finish');
+    const before = snapshot(parent, out);
+    const result = await runCliBounded(['plan', dir, '--out', out]);
+    rmSync(dir, { recursive: true, force: true });
+    expect(result.timedOut).toBe(false);
+    expectNoStack(result);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toBe([
+      `error: stock.csv:2: expected a line of at most ${MAX_RECORD_CHARS} characters (is a quote not closed, or is this not a CSV file?)`,
+      'stockcast: 1 problem in the input; nothing was planned and no output file was touched',
+      '',
+    ].join('\n'));
+    expect(snapshot(parent, out)).toEqual(before);
   }, 2 * PLAN_TIMEOUT_MS);
 
   it.each(cases.filter((c) => c.exit === 0 && c.role !== 'reorder').map((c) => [c.name, c] as const))(
