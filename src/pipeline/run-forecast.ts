@@ -19,14 +19,15 @@ export interface ForecastRun {
   readonly csvText?: string;
 }
 
+/** `--json` summary of `stockcast forecast`; keys as in plan's summary.json. */
 export interface ForecastSummary {
-  readonly asOf: string;
+  readonly as_of: string;
   readonly freq: string;
   readonly horizon: number;
   readonly series: number;
-  readonly salesRows: number;
+  readonly sales_rows: number;
   readonly methods: Record<string, number>;
-  readonly durationsMs: Record<string, number>;
+  readonly durations_ms: Record<string, number>;
 }
 
 /**
@@ -56,7 +57,7 @@ export async function runForecast(settings: RunSettings, hooks: PipelineHooks): 
   timer.mark('forecast');
   const csv = forecastRows(outcomes, prepared.freq, prepared.horizon, settings.levels);
   const methods: Record<string, number> = {};
-  for (const outcome of outcomes) methods[outcome.forecast.method] = (methods[outcome.forecast.method] ?? 0) + 1;
+  for (const label of outcomes.map((o) => o.forecast.method).sort()) methods[label] = (methods[label] ?? 0) + 1;
   const lines = csvLines(csvColumns(...csv.header), csv.rows);
   let written: string | undefined;
   let text: string | undefined;
@@ -73,13 +74,13 @@ export async function runForecast(settings: RunSettings, hooks: PipelineHooks): 
     prepared,
     outcomes,
     summary: {
-      asOf: formatDay(prepared.asOfDay),
+      as_of: formatDay(prepared.asOfDay),
       freq: prepared.freq,
       horizon: prepared.horizon,
       series: outcomes.length,
-      salesRows: table.rowCount,
+      sales_rows: table.rowCount,
       methods,
-      durationsMs: timer.finish(),
+      durations_ms: timer.finish(),
     },
   };
 }

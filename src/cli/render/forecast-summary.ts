@@ -10,7 +10,7 @@ import { sparkline } from './sparkline.js';
 export function renderForecastSummary(run: ForecastRun, chalk: ChalkInstance, options: { rows: number; sparklines: boolean }): string {
   const { summary } = run;
   const lines: string[] = [];
-  lines.push(`${chalk.bold('Forecast')} as of ${summary.asOf}: ${summary.series} series, ${summary.horizon} ${summary.freq}${summary.horizon === 1 ? '' : 's'} ahead, from ${formatNumber(summary.salesRows)} sales rows`);
+  lines.push(`${chalk.bold('Forecast')} as of ${summary.as_of}: ${summary.series} series, ${summary.horizon} ${summary.freq}${summary.horizon === 1 ? '' : 's'} ahead, from ${formatNumber(summary.sales_rows)} sales rows`);
   const methods = makeTable(['method', 'series'], chalk, [1]);
   for (const [method, count] of Object.entries(summary.methods).sort((a, b) => b[1] - a[1])) methods.push([method, String(count)]);
   lines.push(methods.toString());
