@@ -1,11 +1,12 @@
 import { periodIndex, type Frequency } from './calendar.js';
-import { demandStatsSparse, type SeriesStats } from './demand-stats.js';
+import type { SeriesStats } from './demand-stats.js';
 import { lastCompletePeriod } from './last-complete-period.js';
-import { collectPeriodLists, type PeriodLists } from './period-lists.js';
+import { LazyDemandSeries } from './lazy-demand-series.js';
 import type { SalesTable } from './sales-table.js';
+import { fillSeriesValues } from './series-values.js';
 
-/** Marks "no positive sale yet" in the Int32 first/last-sale arrays (far outside valid day numbers). */
-const NO_SALE = -0x7fffffff;
+/** Marks "not seen yet" in the Int32 per-slot arrays (far outside valid day numbers and periods). */
+const NONE = -0x7fffffff;
 
 /** How to cut sales into series: period length, planning date, and where each series ends (`--series-end`). */
 export interface SeriesOptions {
@@ -27,9 +28,11 @@ export interface DemandSeries {
   readonly length: number;
   /**
    * Demand in units per period, zero-filled, returns netted within the period, never below 0.
-   * Built on first read and then kept (the series are held sparse until a caller needs them).
+   * Built on first read and then kept; the first read fills every series of the same
+   * `buildDemandSeries` call in one pass over the rows.
    */
   readonly values: Float64Array;
+  /** Computed from `values` on first read (so it builds them too), then kept. */
   readonly stats: SeriesStats;
 }
 
@@ -42,11 +45,14 @@ export interface DemandSeries {
  * with no period up to the end (first sale in the current, incomplete period) are left out.
  *
  * Output is sorted by SKU name, then warehouse name (plain code-unit order), so results do not
- * depend on row order. Two sequential passes over the rows and no row sort: the first finds each
- * series' slot and period span (slot arrays are small and stay in cache), the second nets rows
- * into sparse per-series period lists (see `collectPeriodLists`). Statistics come from the lists;
- * each dense `values` array is built when first read, so 60k daily series do not cost 350 MB up
- * front. O(rows + series log series) here, O(periods) per series read; no object per row.
+ * depend on row order. Here one sequential pass over the rows finds each series' period span and
+ * first and last sale (slot = SKU id x warehouses + warehouse id while that key space is small,
+ * else numbered through a Map); nothing per row is stored. The dense `values` of all series are
+ * filled together in one more pass over the rows when any series' values or stats are first
+ * read (`fillSeriesValues`), and `stats` come from them. Every array written once is fresh memory,
+ * and on virtual machines a first touch of a page costs more than the arithmetic: the previous
+ * sparse per-series lists (80 MB for 5M rows) took most of this function's time.
+ * O(rows + series log series) here; O(rows + total periods) on first read.
  *
  * @example
  * // rows: A/MAIN 2024-01-01 qty 5, A/MAIN 2024-01-03 qty 2, A/MAIN 2024-01-03 qty -4
@@ -60,127 +66,86 @@ export function buildDemandSeries(table: SalesTable, options: SeriesOptions): De
   if (rowCount === 0) return [];
   const endPeriod = options.seriesEnd === 'as-of' ? lastCompletePeriod(table, freq, asOfDay) : Infinity;
   const minDay = table.minDay;
-  const dayToPeriod = periodLookup(minDay, table.maxDay, freq);
+  const periodOfDay = periodLookup(minDay, table.maxDay, freq);
   const { skuId, warehouseId, day, quantity } = table;
-  const slotOf = createSlotIndex(table.skus.length, table.warehouses.length);
+  const warehouseCount = table.warehouses.length;
+  const keyCount = table.skus.length * warehouseCount;
+  // A dense key space costs 16 bytes per possible SKU x warehouse pair; past a few per row,
+  // number the pairs that occur instead.
+  const slotOfKey = keyCount <= 2 * rowCount + (1 << 16) ? undefined : new Map<number, number>();
+  const slotKeys: number[] = [];
 
-  // Pass 1: slot and period per row (slot -1: not history), each slot's period span and first and
-  // last positive sale, and its number of rows.
-  const rowSlot = new Int32Array(rowCount);
-  let slots = 0;
-  let slotSku = new Int32Array(1024);
-  let slotWarehouse = new Int32Array(1024);
-  let slotFirst = new Int32Array(1024);
-  let slotLast = new Int32Array(1024);
-  let firstSale = new Int32Array(1024);
-  let lastSale = new Int32Array(1024);
-  let rowsPerSlot = new Int32Array(1024);
+  // Per slot, 4 Int32 side by side (one cache line per row): first and last period, first and
+  // last day with a positive quantity.
+  let span = new Int32Array(4 * (slotOfKey === undefined ? keyCount : 1024)).fill(NONE);
   for (let r = 0; r < rowCount; r++) {
     const d = day[r];
-    const period = dayToPeriod[d - minDay];
-    if (d >= asOfDay || period > endPeriod) {
-      rowSlot[r] = -1;
-      continue;
-    }
-    let slot = slotOf.get(skuId[r], warehouseId[r]);
-    if (slot < 0) {
-      slot = slots++;
-      if (slot === slotSku.length) {
-        slotSku = grow(slotSku);
-        slotWarehouse = grow(slotWarehouse);
-        slotFirst = grow(slotFirst);
-        slotLast = grow(slotLast);
-        firstSale = grow(firstSale);
-        lastSale = grow(lastSale);
-        rowsPerSlot = grow(rowsPerSlot);
+    if (d >= asOfDay) continue;
+    const period = periodOfDay[d - minDay];
+    if (period > endPeriod) continue;
+    const key = skuId[r] * warehouseCount + warehouseId[r];
+    let slot = key;
+    if (slotOfKey !== undefined) {
+      slot = slotOfKey.get(key) ?? slotKeys.length;
+      if (slot === slotKeys.length) {
+        slotOfKey.set(key, slot);
+        slotKeys.push(key);
+        if (4 * slot === span.length) span = grow(span);
       }
-      slotOf.set(skuId[r], warehouseId[r], slot);
-      slotSku[slot] = skuId[r];
-      slotWarehouse[slot] = warehouseId[r];
-      slotFirst[slot] = period;
-      slotLast[slot] = period;
-      firstSale[slot] = NO_SALE;
-      lastSale[slot] = NO_SALE;
-    } else if (period < slotFirst[slot]) {
-      slotFirst[slot] = period;
-    } else if (period > slotLast[slot]) {
-      slotLast[slot] = period;
+    }
+    const at = 4 * slot;
+    if (span[at] === NONE) {
+      span[at] = period;
+      span[at + 1] = period;
+    } else if (period < span[at]) {
+      span[at] = period;
+    } else if (period > span[at + 1]) {
+      span[at + 1] = period;
     }
     if (quantity[r] > 0) {
-      if (firstSale[slot] === NO_SALE || d < firstSale[slot]) firstSale[slot] = d;
-      if (lastSale[slot] === NO_SALE || d > lastSale[slot]) lastSale[slot] = d;
+      if (span[at + 2] === NONE || d < span[at + 2]) span[at + 2] = d;
+      if (span[at + 3] === NONE || d > span[at + 3]) span[at + 3] = d;
     }
-    rowSlot[r] = slot;
-    rowsPerSlot[slot]++;
   }
 
-  // Series order by (SKU name, warehouse name) and each slot's place in the shared buffer.
+  const slots = slotOfKey === undefined ? keyCount : slotKeys.length;
+  const firstPeriod = new Int32Array(slots);
+  const length = new Int32Array(slots);
+  for (let slot = 0; slot < slots; slot++) {
+    const first = span[4 * slot];
+    if (first === NONE) continue;
+    firstPeriod[slot] = first;
+    length[slot] = (options.seriesEnd === 'as-of' ? endPeriod : span[4 * slot + 1]) - first + 1;
+  }
+  let values: Float64Array[] | undefined;
+  const valuesOf = (slot: number): Float64Array => {
+    values ??= fillSeriesValues(table, { asOfDay, endPeriod, periodOfDay, minDay, firstPeriod, length, slotOfKey });
+    return values[slot];
+  };
+
+  // Series in (SKU name, warehouse name) order.
   const skuRank = nameRanks(table.skus);
   const warehouseRank = nameRanks(table.warehouses);
-  const sorted = Array.from({ length: slots }, (_, k) => k).sort((a, b) =>
-    skuRank[slotSku[a]] - skuRank[slotSku[b]] || warehouseRank[slotWarehouse[a]] - warehouseRank[slotWarehouse[b]]);
-  const seriesLast = options.seriesEnd === 'as-of' ? new Int32Array(slots).fill(endPeriod) : slotLast.subarray(0, slots);
-
-  // Pass 2: net rows per series and period.
-  const lists = collectPeriodLists({ slot: rowSlot, day, quantity, periodOfDay: dayToPeriod, minDay }, rowsPerSlot.subarray(0, slots));
+  const rankOfKey = (key: number) => skuRank[Math.floor(key / warehouseCount)] * warehouseCount + warehouseRank[key % warehouseCount];
+  const keyOfSlot = (slot: number) => (slotOfKey === undefined ? slot : slotKeys[slot]);
+  const order = Array.from({ length: slots }, (_, slot) => slot);
+  const rank = Float64Array.from(order, (slot) => rankOfKey(keyOfSlot(slot)));
+  order.sort((a, b) => rank[a] - rank[b]);
 
   const result: DemandSeries[] = [];
-  for (const slot of sorted) {
-    const first = slotFirst[slot];
-    const length = seriesLast[slot] - first + 1;
-    const stats = demandStatsSparse(lists.entries, lists.start[slot], lists.size[slot], first, length,
-      firstSale[slot] === NO_SALE ? NaN : firstSale[slot], lastSale[slot] === NO_SALE ? NaN : lastSale[slot]);
-    result.push(lazySeries(slotSku[slot], slotWarehouse[slot], first, length, stats, lists, slot));
+  for (const slot of order) {
+    if (length[slot] === 0) continue;
+    const key = keyOfSlot(slot);
+    const firstSale = span[4 * slot + 2];
+    const lastSale = span[4 * slot + 3];
+    result.push(new LazyDemandSeries(Math.floor(key / warehouseCount), key % warehouseCount, firstPeriod[slot], length[slot],
+      firstSale === NONE ? NaN : firstSale, lastSale === NONE ? NaN : lastSale, slot, valuesOf));
   }
   return result;
 }
 
-/** A series whose dense values are built from its period list on first read, then kept. */
-function lazySeries(
-  skuId: number, warehouseId: number, firstPeriod: number, length: number, stats: SeriesStats, lists: PeriodLists, slot: number,
-): DemandSeries {
-  let values: Float64Array | undefined;
-  return {
-    skuId,
-    warehouseId,
-    firstPeriod,
-    length,
-    stats,
-    get values(): Float64Array {
-      if (values === undefined) {
-        values = new Float64Array(length);
-        const { entries } = lists;
-        const end = lists.start[slot] + lists.size[slot];
-        for (let i = lists.start[slot]; i < end; i++) {
-          const net = entries[2 * i + 1];
-          if (net > 0) values[entries[2 * i] - firstPeriod] = net; // returns never make demand negative
-        }
-      }
-      return values;
-    },
-  };
-}
-
-/** Slot of each (SKU, warehouse) pair: a dense table when it is small enough, else a Map. */
-function createSlotIndex(skuCount: number, warehouseCount: number): {
-  get(sku: number, warehouse: number): number; set(sku: number, warehouse: number, slot: number): void;
-} {
-  if (skuCount * warehouseCount <= 1 << 24) {
-    const dense = new Int32Array(skuCount * warehouseCount).fill(-1);
-    return {
-      get: (sku, warehouse) => dense[sku * warehouseCount + warehouse],
-      set: (sku, warehouse, slot) => { dense[sku * warehouseCount + warehouse] = slot; },
-    };
-  }
-  const sparse = new Map<number, number>();
-  return {
-    get: (sku, warehouse) => sparse.get(sku * warehouseCount + warehouse) ?? -1,
-    set: (sku, warehouse, slot) => { sparse.set(sku * warehouseCount + warehouse, slot); },
-  };
-}
-
 function grow(array: Int32Array): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(array.length * 2);
+  const bigger = new Int32Array(array.length * 2).fill(NONE);
   bigger.set(array);
   return bigger;
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDemandSeries, defaultAsOf, detectFrequency, isPreAggregated, lastCompletePeriod } from '../../../src/core/series/build-series.js';
 import { formatDay, parseIsoDay, periodIndex, periodIndexStart, type Frequency } from '../../../src/core/series/calendar.js';
+import { demandStats } from '../../../src/core/series/demand-stats.js';
 import type { SalesTable } from '../../../src/core/series/sales-table.js';
 import { makeTable } from './make-table.js';
 
@@ -157,5 +158,31 @@ describe('detectFrequency', () => {
     expect(detectFrequency(makeTable([['2024-01-01', 'A', 'M', 1], ['2024-01-08', 'A', 'M', 1], ['2024-01-22', 'A', 'M', 1]]))).toBe('week');
     expect(detectFrequency(makeTable([['2024-01-01', 'A', 'M', 1], ['2024-01-02', 'A', 'M', 1]]))).toBe('day');
     expect(detectFrequency(makeTable([['2024-01-01', 'A', 'M', 1]]))).toBe('day');
+  });
+});
+
+describe('buildDemandSeries with many possible SKU x warehouse pairs', () => {
+  it('numbers the pairs that occur (a sparse key space) and gives the same series as a dense one', () => {
+    const rows: [string, string, string, number][] = [
+      ['2024-01-01', 'X', 'W1', 2], ['2024-01-02', 'Y', 'W2', 3], ['2024-01-03', 'X', 'W1', -1], ['2024-01-03', 'X', 'W2', 4],
+    ];
+    const dense = makeTable(rows);
+    // The same rows, but 200k SKUs known (say from a large catalogue) and only the last two sold.
+    const skus = [...Array.from({ length: 200_000 }, (_, i) => `unsold-${i}`), ...dense.skus];
+    const sparse: SalesTable = { ...dense, skus, skuId: dense.skuId.map((id) => id + 200_000) };
+    const options = { freq: 'day' as const, asOfDay: day('2024-01-04'), seriesEnd: 'as-of' as const };
+    const seriesOf = (table: SalesTable) => buildDemandSeries(table, options).map((s) =>
+      [table.skus[s.skuId], table.warehouses[s.warehouseId], s.firstPeriod, asArray(s.values), s.stats.totalDemand]);
+    // X/W1: 2, 0, -1 -> 0; X/W2 from the 3rd: 4; Y/W2 from the 2nd: 3, 0
+    const expected = [['X', 'W1', day('2024-01-01'), [2, 0, 0], 2], ['X', 'W2', day('2024-01-03'), [4], 4], ['Y', 'W2', day('2024-01-02'), [3, 0], 3]];
+    expect(seriesOf(dense)).toEqual(expected);
+    expect(seriesOf(sparse)).toEqual(expected);
+  });
+
+  it('stats equal demandStats of the values and keep the first and last positive row days', () => {
+    const table = makeTable([['2024-01-02', 'A', 'M', -2], ['2024-01-03', 'A', 'M', 5], ['2024-01-05', 'A', 'M', 1], ['2024-01-06', 'A', 'M', -1]]);
+    const [series] = buildDemandSeries(table, { freq: 'day', asOfDay: day('2024-01-08'), seriesEnd: 'as-of' });
+    expect(asArray(series.values)).toEqual([0, 5, 0, 1, 0, 0]);
+    expect(series.stats).toEqual(demandStats(series.values, day('2024-01-03'), day('2024-01-05')));
   });
 });

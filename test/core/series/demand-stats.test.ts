@@ -1,6 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyDemand, demandStats, demandStatsSparse } from '../../../src/core/series/demand-stats.js';
+import { classifyDemand, demandStats } from '../../../src/core/series/demand-stats.js';
 
 describe('classifyDemand (Syntetos, Boylan & Croston 2005 cut-offs 1.32 / 0.49)', () => {
   it('puts each quadrant and the boundaries where the paper does', () => {
@@ -30,35 +29,5 @@ describe('demandStats', () => {
   it('reports no demand for an all-zero or empty series', () => {
     expect(demandStats(new Float64Array(5), NaN, NaN)).toMatchObject({ demandClass: 'none', zeroShare: 1, nonZeroPeriods: 0 });
     expect(demandStats(new Float64Array(0), NaN, NaN).demandClass).toBe('none');
-  });
-});
-
-describe('demandStatsSparse', () => {
-  it('agrees with demandStats on the dense form of any sparse series', () => {
-    fc.assert(fc.property(
-      fc.uniqueArray(fc.integer({ min: 0, max: 59 }), { maxLength: 30 }), fc.array(fc.integer({ min: -5, max: 50 }), { minLength: 30, maxLength: 30 }),
-      fc.integer({ min: 60, max: 80 }),
-      (positions, nets, length) => {
-        const sorted = [...positions].sort((a, b) => a - b);
-        const firstPeriod = 1000;
-        const entries = new Float64Array(2 * sorted.length);
-        const dense = new Float64Array(length);
-        sorted.forEach((position, i) => {
-          entries[2 * i] = firstPeriod + position;
-          entries[2 * i + 1] = nets[i];
-          dense[position] = Math.max(0, nets[i]);
-        });
-        const sparse = demandStatsSparse(entries, 0, sorted.length, firstPeriod, length, NaN, NaN);
-        const reference = demandStats(dense, NaN, NaN);
-        expect(sparse.demandClass).toBe(reference.demandClass);
-        expect(sparse.nonZeroPeriods).toBe(reference.nonZeroPeriods);
-        expect(sparse.zeroShare).toBeCloseTo(reference.zeroShare, 12);
-        expect(sparse.totalDemand).toBe(reference.totalDemand);
-        if (reference.nonZeroPeriods > 0) {
-          expect(sparse.adi).toBeCloseTo(reference.adi, 12);
-          expect(sparse.cv2).toBeCloseTo(reference.cv2, 12);
-        }
-      },
-    ), { numRuns: 300 });
   });
 });

@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fillSeriesValues, type SeriesLayout } from '../../../src/core/series/series-values.js';
+import type { SalesTable } from '../../../src/core/series/sales-table.js';
+
+/** A table over SKUs s0..s{skus-1} and warehouses w0..w{warehouses-1} from [day, sku id, warehouse id, quantity] rows. */
+function tableOf(rows: readonly (readonly [number, number, number, number])[], skus: number, warehouses: number): SalesTable {
+  const days = rows.map((r) => r[0]);
+  return {
+    skus: Array.from({ length: skus }, (_, i) => `s${i}`),
+    warehouses: Array.from({ length: warehouses }, (_, i) => `w${i}`),
+    skuId: Int32Array.from(rows, (r) => r[1]),
+    warehouseId: Int32Array.from(rows, (r) => r[2]),
+    day: Int32Array.from(days),
+    quantity: Float64Array.from(rows, (r) => r[3]),
+    rowCount: rows.length,
+    minDay: Math.min(...days),
+    maxDay: Math.max(...days),
+    hasWarehouseColumn: true,
+  };
+}
+
+/** Slow, obvious reference: a Map from "slot/period" to the sum of its rows, read out per slot and clipped at 0. */
+function referenceValues(table: SalesTable, layout: SeriesLayout): number[][] {
+  const sums = new Map<string, number>();
+  for (let r = 0; r < table.rowCount; r++) {
+    const period = layout.periodOfDay[table.day[r] - layout.minDay];
+    if (table.day[r] >= layout.asOfDay || period > layout.endPeriod) continue;
+    const key = table.skuId[r] * table.warehouses.length + table.warehouseId[r];
+    const slot = layout.slotOfKey === undefined ? key : layout.slotOfKey.get(key)!;
+    sums.set(`${slot}/${period}`, (sums.get(`${slot}/${period}`) ?? 0) + table.quantity[r]);
+  }
+  return Array.from(layout.length, (n, slot) =>
+    Array.from({ length: n }, (_, t) => Math.max(0, sums.get(`${slot}/${layout.firstPeriod[slot] + t}`) ?? 0)));
+}
+
+/** Layout with weekly-like periods (day / 3), each slot spanning its rows' periods up to `endPeriod`. */
+function layoutOf(table: SalesTable, asOfDay: number, endPeriod: number, useMap: boolean): SeriesLayout {
+  const keys = table.skus.length * table.warehouses.length;
+  const periodOfDay = Int32Array.from({ length: table.maxDay - table.minDay + 1 }, (_, i) => Math.floor((table.minDay + i) / 3));
+  const slotOfKey = useMap ? new Map<number, number>() : undefined;
+  const first = new Map<number, number>();
+  for (let r = 0; r < table.rowCount; r++) {
+    const period = periodOfDay[table.day[r] - table.minDay];
+    if (table.day[r] >= asOfDay || period > endPeriod) continue;
+    const key = table.skuId[r] * table.warehouses.length + table.warehouseId[r];
+    if (slotOfKey !== undefined && !slotOfKey.has(key)) slotOfKey.set(key, slotOfKey.size);
+    const slot = slotOfKey === undefined ? key : slotOfKey.get(key)!;
+    first.set(slot, Math.min(first.get(slot) ?? Infinity, period));
+  }
+  const slots = slotOfKey === undefined ? keys : slotOfKey.size;
+  const firstPeriod = new Int32Array(slots);
+  const length = new Int32Array(slots);
+  for (const [slot, period] of first) {
+    firstPeriod[slot] = period;
+    length[slot] = endPeriod - period + 1;
+  }
+  return { asOfDay, endPeriod, periodOfDay, minDay: table.minDay, firstPeriod, length, slotOfKey };
+}
+
+describe('fillSeriesValues', () => {
+  it('sums rows per series and period, nets returns and clips at 0 (hand example)', () => {
+    // slot 1 (s0/w1): days 30, 31 in period 10 (2 + 3 = 5), day 36 in period 12 (-4 -> 0); slot 0 (s0/w0): day 33 -> period 11.
+    const table = tableOf([[30, 0, 1, 2], [33, 0, 0, 7], [31, 0, 1, 3], [36, 0, 1, -4], [40, 0, 1, 9]], 1, 2);
+    const layout = layoutOf(table, 40, 12, false); // day 40 is on the as-of day: not history
+    const values = fillSeriesValues(table, layout, 2);
+    expect(Array.from(values[1])).toEqual([5, 0, 0]);
+    expect(Array.from(values[0])).toEqual([7, 0]);
+  });
+
+  it('equals the slow reference for any rows, chunk size and slot numbering', () => {
+    const row = fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: -6, max: 20 }));
+    fc.assert(fc.property(
+      fc.array(row, { minLength: 1, maxLength: 120 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 70 }), fc.boolean(),
+      (rows, chunkRows, asOfDay, useMap) => {
+        const table = tableOf(rows, 6, 3);
+        const layout = layoutOf(table, asOfDay, Math.floor(asOfDay / 3) - 1, useMap);
+        const values = fillSeriesValues(table, layout, chunkRows);
+        expect(values.map((v) => Array.from(v))).toEqual(referenceValues(table, layout));
+      },
+    ), { numRuns: 300 });
+  });
+});
