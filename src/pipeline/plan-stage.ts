@@ -165,10 +165,16 @@ function demandForecast(outcome: SeriesOutcome | undefined, freq: Frequency, asO
 
 /** Empty items.csv cells take the flag / config defaults first; resolveItem fills the rest. */
 function withDefaults(given: Partial<ItemInput>, defaults: PlanStageOptions['itemDefaults']): PartialItemMaster {
-  const merged: Record<string, unknown> = { ...given };
-  for (const [field, value] of Object.entries(defaults)) {
-    const own = merged[field];
-    if (value !== undefined && !(typeof own === 'number' && Number.isFinite(own))) merged[field] = value;
-  }
-  return merged as PartialItemMaster;
+  const or = (own: number | undefined, fallback: number | undefined) => (own !== undefined && Number.isFinite(own) ? own : fallback);
+  return {
+    ...given,
+    serviceLevel: or(given.serviceLevel, defaults.serviceLevel),
+    leadTimeDays: or(given.leadTimeDays, defaults.leadTimeDays),
+    leadTimeSdDays: or(given.leadTimeSdDays, defaults.leadTimeSdDays),
+    reviewPeriodDays: or(given.reviewPeriodDays, defaults.reviewPeriodDays),
+    moq: or(given.moq, defaults.moq),
+    packSize: or(given.packSize, defaults.packSize),
+    holdingRate: or(given.holdingRate, defaults.holdingRate),
+    orderCost: or(given.orderCost, defaults.orderCost),
+  };
 }

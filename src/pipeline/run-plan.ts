@@ -13,6 +13,7 @@ import {
 } from './output-rows.js';
 import { planStage, planningHorizon, type PlanStageResult } from './plan-stage.js';
 import { prepareSeries } from './prepare-series.js';
+import { summaryTables } from './summary-tables.js';
 import type { RunSettings } from './settings.js';
 
 /** Which command runs the plan: `plan` writes the whole set, the others one file each. */
@@ -45,6 +46,8 @@ export interface PlanSummary {
   readonly methods: Record<string, number>;
   readonly defaults_used: Record<string, number>;
   readonly orders_by_supplier: { supplier: string; lines: number; units: number; value: number }[];
+  readonly orders_by_warehouse: object[];
+  readonly alerts_by_severity: object[];
 }
 
 const SINGLE_FILE: Record<Exclude<PlanMode, 'plan'>, string> = {
@@ -230,6 +233,7 @@ async function buildSummary(
     orders_by_supplier: result.orders.map((o) => ({
       supplier: o.supplier, lines: o.lines.length, units: o.totalQty, value: Math.round(o.totalValue * 100) / 100,
     })),
+    ...summaryTables(result.lines, result.alerts),
   };
 }
 
