@@ -15,10 +15,24 @@ describe('createInterner', () => {
     }), { numRuns: 100 });
   });
 
+  it('gives the same ids as a Map for long names that share their first ten characters', () => {
+    const longName = fc.string({ minLength: 8, maxLength: 24, unit: fc.constantFrom('A', 'B', '-', '7', '螺') });
+    fc.assert(fc.property(fc.array(longName, { maxLength: 2000 }), (texts) => {
+      const interner = createInterner(4);
+      const reference = new Map<string, number>();
+      for (const text of texts) {
+        if (!reference.has(text)) reference.set(text, reference.size);
+        expect(interner.id(text)).toBe(reference.get(text));
+      }
+      expect(interner.names).toEqual([...reference.keys()]);
+    }), { numRuns: 100 });
+  });
+
   it('tells apart names that differ only in one character or in length', () => {
     const interner = createInterner();
-    const names = ['SKU-1', 'SKU-10', 'SKU-01', 'sku-1', '螺丝', '螺丝刀', ''];
-    expect(names.map((n) => interner.id(n))).toEqual([0, 1, 2, 3, 4, 5, 6]);
-    expect(names.map((n) => interner.id(n))).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    const names = ['SKU-1', 'SKU-10', 'SKU-01', 'sku-1', '螺丝', '螺丝刀', '', 'WIDGET-0001-RED', 'WIDGET-0001-REd', 'WIDGET-0001'];
+    const ids = names.map((_, i) => i);
+    expect(names.map((n) => interner.id(n))).toEqual(ids);
+    expect(names.map((n) => interner.id(n))).toEqual(ids);
   });
 });
