@@ -127,7 +127,7 @@ describe('kill -9 at random moments', () => {
       const run = await runTimed(args, atMs);
       kills.push({ atMs, signal: run.signal, code: run.code });
       const context = `kill ${i + 1} at ${atMs} ms of ${Math.round(first.ms)} (seed ${seed})`;
-      if (run.signal === null) expect(run.code, `${context}: finished before the kill`).toBe(0);
+      if (run.signal === null) expect(run.code, `${context}: finished before the kill; stderr: ${run.stderr}`).toBe(0);
       expectCompleteSet(out, reference, context);
     }
     // The moments are spread over a whole run, so most kills land while it is running.
