@@ -3,6 +3,9 @@ import {
 } from '../core/series/build-series.js';
 import { SEASON_PERIOD, parseIsoDay, type Frequency } from '../core/series/calendar.js';
 import type { SalesTable } from '../core/series/sales-table.js';
+import { forecastStage, type SeriesOutcome } from './forecast-stage.js';
+import type { PipelineHooks, StageTimer } from './hooks.js';
+import { loadInputs, type LoadedInputs } from './load-inputs.js';
 import { DEFAULTS, type RunSettings } from './settings.js';
 
 export interface PreparedSeries {
@@ -21,4 +24,41 @@ export function prepareSeries(table: SalesTable, settings: RunSettings): Prepare
   const seasonPeriod = settings.season ?? SEASON_PERIOD[freq];
   const series = buildDemandSeries(table, { freq, asOfDay, seriesEnd: settings.seriesEnd });
   return { freq, asOfDay, horizon, seasonPeriod, series };
+}
+
+/**
+ * The first stages every command shares: read the inputs (warnings to the hooks), then build the
+ * demand series; each stage's duration goes to `timer` ('read', 'series').
+ */
+export async function readSeries(
+  settings: RunSettings, hooks: PipelineHooks, timer: StageTimer, needs: { stock: boolean },
+): Promise<{ inputs: LoadedInputs; table: SalesTable; prepared: PreparedSeries }> {
+  const inputs = await loadInputs(settings, { sales: true, stock: needs.stock });
+  for (const warning of inputs.warnings) hooks.warn(warning.message);
+  if (!inputs.sales) throw new Error('sales were not read');
+  timer.mark('read');
+  const prepared = prepareSeries(inputs.sales, settings);
+  timer.mark('series');
+  return { inputs, table: inputs.sales, prepared };
+}
+
+/** The forecast stage with progress reporting and its duration ('forecast'). */
+export function forecastAll(
+  table: SalesTable, prepared: PreparedSeries, settings: RunSettings, hooks: PipelineHooks, timer: StageTimer,
+  horizonFor?: (sku: string) => number,
+): SeriesOutcome[] {
+  hooks.stageStart?.('forecast', prepared.series.length);
+  const outcomes = forecastStage(table, prepared.series, {
+    freq: prepared.freq,
+    method: settings.method,
+    horizon: prepared.horizon,
+    seasonPeriod: prepared.seasonPeriod,
+    levels: settings.levels,
+    seed: settings.seed,
+    horizonFor,
+    onProgress: (done) => hooks.stageTick?.(done),
+  });
+  hooks.stageEnd?.('forecast');
+  timer.mark('forecast');
+  return outcomes;
 }

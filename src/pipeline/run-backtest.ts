@@ -4,8 +4,7 @@ import { seededRandom } from '../core/random.js';
 import { formatDay } from '../core/series/calendar.js';
 import { UsageError } from '../errors.js';
 import { StageTimer, type PipelineHooks } from './hooks.js';
-import { loadInputs } from './load-inputs.js';
-import { prepareSeries } from './prepare-series.js';
+import { readSeries } from './prepare-series.js';
 import type { RunSettings } from './settings.js';
 
 export const DEFAULT_BACKTEST_METHODS = ['auto', 'ets', 'theta', 'tsb', 'snaive'] as const;
@@ -35,12 +34,7 @@ export async function runBacktest(
   }
   const folds = options.folds ?? 3;
   const timer = new StageTimer();
-  const inputs = await loadInputs(settings, { sales: true, stock: false });
-  for (const warning of inputs.warnings) hooks.warn(warning.message);
-  const table = inputs.sales!;
-  timer.mark('read');
-  const prepared = prepareSeries(table, settings);
-  timer.mark('series');
+  const { table, prepared } = await readSeries(settings, hooks, timer, { stock: false });
   const series = prepared.series.map((s) => ({
     id: `${table.skus[s.skuId]}@${table.warehouses[s.warehouseId]}`,
     values: s.values,

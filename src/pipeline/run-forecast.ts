@@ -2,11 +2,10 @@ import path from 'node:path';
 import { formatDay } from '../core/series/calendar.js';
 import { csvColumns, csvLines } from '../io/write-csv.js';
 import { writeFileAtomic } from '../io/output-set.js';
-import { forecastStage, forecastRows, type SeriesOutcome } from './forecast-stage.js';
+import { forecastRows, type SeriesOutcome } from './forecast-stage.js';
 import type { PipelineHooks } from './hooks.js';
 import { StageTimer } from './hooks.js';
-import { loadInputs } from './load-inputs.js';
-import { prepareSeries, type PreparedSeries } from './prepare-series.js';
+import { forecastAll, readSeries, type PreparedSeries } from './prepare-series.js';
 import type { RunSettings } from './settings.js';
 
 export interface ForecastRun {
@@ -37,24 +36,8 @@ export interface ForecastSummary {
  */
 export async function runForecast(settings: RunSettings, hooks: PipelineHooks): Promise<ForecastRun> {
   const timer = new StageTimer();
-  const inputs = await loadInputs(settings, { sales: true, stock: false });
-  for (const warning of inputs.warnings) hooks.warn(warning.message);
-  const table = inputs.sales!;
-  timer.mark('read');
-  const prepared = prepareSeries(table, settings);
-  timer.mark('series');
-  hooks.stageStart?.('forecast', prepared.series.length);
-  const outcomes = forecastStage(table, prepared.series, {
-    freq: prepared.freq,
-    method: settings.method,
-    horizon: prepared.horizon,
-    seasonPeriod: prepared.seasonPeriod,
-    levels: settings.levels,
-    seed: settings.seed,
-    onProgress: (done) => hooks.stageTick?.(done),
-  });
-  hooks.stageEnd?.('forecast');
-  timer.mark('forecast');
+  const { table, prepared } = await readSeries(settings, hooks, timer, { stock: false });
+  const outcomes = forecastAll(table, prepared, settings, hooks, timer);
   const csv = forecastRows(outcomes, prepared.freq, prepared.horizon, settings.levels);
   const methods: Record<string, number> = {};
   for (const label of outcomes.map((o) => o.forecast.method).sort()) methods[label] = (methods[label] ?? 0) + 1;

@@ -5,14 +5,13 @@ import { fileHash } from '../io/file-hash.js';
 import { beginOutputSet, writeFileAtomic, type OutputSet } from '../io/output-set.js';
 import { csvColumns, csvLines, formatCsv } from '../io/write-csv.js';
 import { writeSupplierSheets, type SupplierSheet } from '../io/write-supplier-sheets.js';
-import { forecastRows, forecastStage } from './forecast-stage.js';
+import { forecastRows } from './forecast-stage.js';
 import { StageTimer, type PipelineHooks } from './hooks.js';
-import { loadInputs } from './load-inputs.js';
 import {
   ALERT_COLUMNS, OUTPUT_DECIMALS, REORDER_COLUMNS, TRANSFER_COLUMNS, alertRows, reorderRows, transferRows,
 } from './output-rows.js';
 import { planStage, planningHorizon, type PlanStageResult } from './plan-stage.js';
-import { prepareSeries } from './prepare-series.js';
+import { forecastAll, readSeries } from './prepare-series.js';
 import { summaryTables } from './summary-tables.js';
 import type { RunSettings } from './settings.js';
 
@@ -76,29 +75,10 @@ export async function runPlan(settings: RunSettings, hooks: PipelineHooks, mode:
 async function planAndWrite(
   settings: RunSettings, hooks: PipelineHooks, mode: PlanMode, set: OutputSet | undefined, timer: StageTimer, startedAt: Date,
 ): Promise<PlanRun> {
-  const inputs = await loadInputs(settings, { sales: true, stock: true });
-  for (const warning of inputs.warnings) hooks.warn(warning.message);
-  const table = inputs.sales!;
-  timer.mark('read');
-
-  const prepared = prepareSeries(table, settings);
-  timer.mark('series');
-
+  const { inputs, table, prepared } = await readSeries(settings, hooks, timer, { stock: true });
   const itemDefaults = settings.itemDefaults;
   const horizonFor = planningHorizon(inputs.items, { freq: prepared.freq, itemDefaults });
-  hooks.stageStart?.('forecast', prepared.series.length);
-  const outcomes = forecastStage(table, prepared.series, {
-    freq: prepared.freq,
-    method: settings.method,
-    horizon: prepared.horizon,
-    seasonPeriod: prepared.seasonPeriod,
-    levels: settings.levels,
-    seed: settings.seed,
-    horizonFor: (sku) => horizonFor(sku),
-    onProgress: (done) => hooks.stageTick?.(done),
-  });
-  hooks.stageEnd?.('forecast');
-  timer.mark('forecast');
+  const outcomes = forecastAll(table, prepared, settings, hooks, timer, horizonFor);
 
   const result = planStage(outcomes, inputs.stock, inputs.items, inputs.lanes.length > 0 ? inputs.lanes : null, {
     freq: prepared.freq,
