@@ -1,38 +1,53 @@
 // Child process of bench/ingest.mjs: stockcast's ingest (readSales) and series building
 // (buildDemandSeries, daily, as-of the day after the last sale), from the built dist/.
 // Usage: node bench/lib-ingest-pass.mjs <file.csv> [day|week|month]
-// Prints one JSON line: { ms, cpuMs, readMs, seriesMs, maxRssMB } for ingest + series, then
-// { valuesMs, allCpuMs, allMaxRssMB } once every series' dense values have been read.
+// Prints one JSON line: wall and CPU ms of ingest + series (ms, cpuMs; readMs/readCpuMs and
+// seriesMs/seriesCpuMs apart), peak RSS and page faults at that point, then the same once every
+// series' dense values and stats have been read (valuesMs, valuesCpuMs, allMaxRssMB, allFaults).
 const [file, freq = 'day'] = process.argv.slice(2);
 const { readSales } = await import('../dist/io/read-sales.js');
 const { buildDemandSeries, defaultAsOf } = await import('../dist/core/series/build-series.js');
 
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+const cpuAtStart = cpuMs();
 const started = performance.now();
 const { table } = await readSales(file);
 const read = performance.now();
+const cpuAtRead = cpuMs();
 const series = buildDemandSeries(table, { freq, asOfDay: defaultAsOf(table), seriesEnd: 'as-of' });
 const done = performance.now();
-const cpuAtDone = process.cpuUsage();
-const rssAtDone = process.resourceUsage().maxRSS / 1024;
-// Series hold sparse period lists and build their dense values on first read (then keep them).
-// Read every one, as the forecast stage will, so the cost of the dense arrays is measured too.
+const cpuAtDone = cpuMs();
+const usageAtDone = process.resourceUsage();
+// Dense values (all series filled in one pass on the first read) and the stats computed from
+// them are built on first read. Read every one, as the forecast stage will.
 let total = 0;
+let nonZero = 0;
 for (const s of series) {
   const values = s.values;
   for (let t = 0; t < values.length; t++) total += values[t];
+  nonZero += s.stats.nonZeroPeriods;
 }
 const materialized = performance.now();
-const cpuAll = process.cpuUsage();
+const cpuAll = cpuMs();
+const usageAll = process.resourceUsage();
 console.log(JSON.stringify({
   ms: done - started,
-  cpuMs: (cpuAtDone.user + cpuAtDone.system) / 1000,
+  cpuMs: cpuAtDone - cpuAtStart,
   readMs: read - started,
+  readCpuMs: cpuAtRead - cpuAtStart,
   seriesMs: done - read,
+  seriesCpuMs: cpuAtDone - cpuAtRead,
+  maxRssMB: usageAtDone.maxRSS / 1024,
+  faults: usageAtDone.minorPageFault,
   valuesMs: materialized - done,
-  allCpuMs: (cpuAll.user + cpuAll.system) / 1000,
+  valuesCpuMs: cpuAll - cpuAtDone,
+  allMaxRssMB: usageAll.maxRSS / 1024,
+  allFaults: usageAll.minorPageFault,
   totalDemand: total,
-  maxRssMB: rssAtDone,
-  allMaxRssMB: process.resourceUsage().maxRSS / 1024,
+  nonZeroPeriods: nonZero,
   rows: table.rowCount,
   series: series.length,
 }));
