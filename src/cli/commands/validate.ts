@@ -25,7 +25,9 @@ export async function runValidateCommand(dir: string | undefined, flags: Command
       if (error instanceof InputError && flags.json) {
         console.out(`${JSON.stringify({ ok: false, total: error.total, problems: error.problems.slice(0, flags.maxProblems ?? 50) }, null, 2)}\n`);
       }
-      return reportError(error, { debug: flags.debug === true, color: flags.color !== false, maxProblems: flags.maxProblems ?? 50 });
+      return reportError(error, {
+        debug: flags.debug === true, color: flags.color !== false, maxProblems: flags.maxProblems ?? 50, write: console.err,
+      });
     }
   } finally {
     await context.close();
