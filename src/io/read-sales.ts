@@ -12,6 +12,9 @@ import { createWarningLog, type ReadOptions, type Warning } from './read-options
 
 export type { SalesTable } from '../core/series/sales-table.js';
 
+/** SKU names interned together (see `Interner.ids`). */
+const SKU_BATCH = 256;
+
 /** Warehouse name given to every row of a sales file without a warehouse column. */
 export const DEFAULT_WAREHOUSE = 'MAIN';
 
@@ -55,6 +58,30 @@ export async function readSales(file: string, options: ReadOptions = {}): Promis
   let descriptionColumn = -1;
   let lastDateText = '';
   let lastDay = NaN;
+
+  // SKU names wait in a small batch and are interned together, which overlaps the cache misses
+  // of their table lookups (see Interner.ids); rows [batchStart, count) have no SKU id yet.
+  const batchSkus = new Array<string>(SKU_BATCH).fill('');
+  const batchDescriptions = new Array<string>(SKU_BATCH).fill('');
+  const batchIds = new Int32Array(SKU_BATCH);
+  let batchStart = 0;
+  const internBatch = () => {
+    const n = count - batchStart;
+    skuNames.ids(batchSkus, n, batchIds);
+    for (let k = 0; k < n; k++) {
+      const id = batchIds[k];
+      if (id > skuIdLimit) {
+        skuId = copiedInto(skuId, new Int32Array(capacity));
+        skuIdLimit = 0x7fffffff;
+      }
+      skuId[batchStart + k] = id;
+      if (descriptions) {
+        if (id === descriptions.length) descriptions.push('');
+        if (descriptions[id] === '') descriptions[id] = trimCell(batchDescriptions[k]);
+      }
+    }
+    batchStart = count;
+  };
 
   const grow = (atLeast: number) => {
     capacity = Math.max(capacity * 2, atLeast);
@@ -109,16 +136,9 @@ export async function readSales(file: string, options: ReadOptions = {}): Promis
         }
       }
       if (problems.count !== problemsBefore) return;
-      const id = skuNames.id(sku);
-      if (descriptions) {
-        if (id === descriptions.length) descriptions.push('');
-        if (descriptions[id] === '') descriptions[id] = trimCell(fields[descriptionColumn]);
-      }
       if (count === capacity) grow(0);
-      if (id > skuIdLimit) {
-        skuId = copiedInto(skuId, new Int32Array(capacity));
-        skuIdLimit = 0x7fffffff;
-      }
+      batchSkus[count - batchStart] = sku;
+      if (descriptions) batchDescriptions[count - batchStart] = fields[descriptionColumn];
       if (warehouse > warehouseIdLimit) {
         warehouseId = copiedInto(warehouseId, warehouseIdLimit === 0xff ? new Uint16Array(capacity) : new Int32Array(capacity));
         warehouseIdLimit = warehouseIdLimit === 0xff ? 0xffff : 0x7fffffff;
@@ -127,15 +147,16 @@ export async function readSales(file: string, options: ReadOptions = {}): Promis
         quantity = copiedInto(quantity, new Float64Array(capacity));
         isWholeQuantity = false;
       }
-      skuId[count] = id;
       warehouseId[count] = warehouse;
       day[count] = rowDay;
       quantity[count] = rowQuantity;
       if (rowDay < minDay) minDay = rowDay;
       if (rowDay > maxDay) maxDay = rowDay;
       count++;
+      if (count - batchStart === SKU_BATCH) internBatch();
     },
   });
+  internBatch();
 
   if (summary.hasHeader && problems.count === 0 && count === 0) {
     problems.add(0, 0, '', 'sales rows', '', 'the file has a header but no sales rows');

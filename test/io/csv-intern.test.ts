@@ -28,6 +28,19 @@ describe('createInterner', () => {
     }), { numRuns: 100 });
   });
 
+  it('ids() of a batch gives what id() gives one by one, new names included', () => {
+    fc.assert(fc.property(fc.array(fc.array(fc.string({ maxLength: 14 }), { maxLength: 40 }), { maxLength: 20 }), (batches) => {
+      const batched = createInterner(2);
+      const single = createInterner(2);
+      const out = new Int32Array(40);
+      for (const batch of batches) {
+        batched.ids(batch, batch.length, out);
+        expect(Array.from(out.subarray(0, batch.length))).toEqual(batch.map((text) => single.id(text)));
+      }
+      expect(batched.names).toEqual(single.names);
+    }), { numRuns: 100 });
+  });
+
   it('tells apart names that differ only in one character or in length', () => {
     const interner = createInterner();
     const names = ['SKU-1', 'SKU-10', 'SKU-01', 'sku-1', '螺丝', '螺丝刀', '', 'WIDGET-0001-RED', 'WIDGET-0001-REd', 'WIDGET-0001'];
