@@ -103,8 +103,8 @@ export function createInterner(initialCapacity = 1024): Interner {
     return hash ^ (hash >>> 15);
   };
 
-  const id = (text: string): number => {
-    const hash = hashOf(text);
+  /** Id of `text` whose hash is `hash` and whose first code units are in p0..p4. */
+  const lookup = (text: string, hash: number): number => {
     const length = text.length;
     let at = hash & mask;
     for (;;) {
@@ -124,13 +124,33 @@ export function createInterner(initialCapacity = 1024): Interner {
     }
   };
 
+  // Per name of a batch: its hash and p0..p4, kept from the first loop of `ids` for the second.
+  let batch = new Int32Array(0);
+
   return {
     names,
-    id,
+    id: (text) => lookup(text, hashOf(text)),
     ids(texts, count, out) {
+      if (batch.length < 6 * count) batch = new Int32Array(6 * count);
       let touched = 0;
-      for (let k = 0; k < count; k++) touched ^= table[SLOT * (hashOf(texts[k]) & mask) + 1];
-      for (let k = 0; k < count; k++) out[k] = id(texts[k]);
+      for (let k = 0; k < count; k++) {
+        const hash = hashOf(texts[k]);
+        touched ^= table[SLOT * (hash & mask) + 1];
+        batch[6 * k] = hash;
+        batch[6 * k + 1] = p0;
+        batch[6 * k + 2] = p1;
+        batch[6 * k + 3] = p2;
+        batch[6 * k + 4] = p3;
+        batch[6 * k + 5] = p4;
+      }
+      for (let k = 0; k < count; k++) {
+        p0 = batch[6 * k + 1];
+        p1 = batch[6 * k + 2];
+        p2 = batch[6 * k + 3];
+        p3 = batch[6 * k + 4];
+        p4 = batch[6 * k + 5];
+        out[k] = lookup(texts[k], batch[6 * k]);
+      }
       // Uses the reads above so that they are not optimised away (never true for a real table).
       if (touched === 0x7fffffff) out[0] |= 0;
     },
