@@ -132,17 +132,17 @@ export function createInterner(initialCapacity = 1024): Interner {
     id: (text) => lookup(text, hashOf(text)),
     ids(texts, count, out) {
       if (batch.length < 6 * count) batch = new Int32Array(6 * count);
-      let touched = 0;
       for (let k = 0; k < count; k++) {
-        const hash = hashOf(texts[k]);
-        touched ^= table[SLOT * (hash & mask) + 1];
-        batch[6 * k] = hash;
+        batch[6 * k] = hashOf(texts[k]);
         batch[6 * k + 1] = p0;
         batch[6 * k + 2] = p1;
         batch[6 * k + 3] = p2;
         batch[6 * k + 4] = p3;
         batch[6 * k + 5] = p4;
       }
+      // A loop this small keeps many of these reads (cache misses) in flight at once.
+      let touched = 0;
+      for (let k = 0; k < count; k++) touched ^= table[SLOT * (batch[6 * k] & mask) + 1];
       for (let k = 0; k < count; k++) {
         p0 = batch[6 * k + 1];
         p1 = batch[6 * k + 2];
