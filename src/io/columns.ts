@@ -96,7 +96,16 @@ export function matchColumns(
       if (column >= 0) break;
       column = find(key);
     }
-    if (column >= 0) taken[column] = true;
+    if (column >= 0) {
+      taken[column] = true;
+      for (let c = column + 1; c < normalized.length; c++) {
+        if (normalized[c] !== normalized[column]) continue;
+        // Two columns answer to the same field: reading either one silently would be a guess.
+        taken[c] = true;
+        problems.add(1, c + 1, spec.name, `one column for ${spec.name}`, headers[c],
+          `columns ${column + 1} and ${c + 1} are both named "${headers[column]}": rename or remove one`);
+      }
+    }
     index[spec.name] = column;
     if (column < 0 && spec.required) {
       const hint = mappedHeader === undefined

@@ -62,6 +62,11 @@ export async function readStock(file: string, options: ReadOptions = {}): Promis
       unitCost, line: row.line,
     });
   });
+  if (result.hasHeader && result.problems.count === 0 && rows.length === 0) {
+    // A stock export that failed halfway leaves a header and nothing else; planning from it would
+    // order every SKU as if the shelves were empty.
+    result.problems.add(0, 0, '', 'stock rows', '', 'the file has a header but no stock rows; planning would treat every shelf as empty');
+  }
   if (result.problems.count > 0) throw new InputError(result.problems.problems, result.problems.count);
   if (negative > 0) {
     result.warnings.add('negative-on-hand', `${result.displayName}: negative on_hand kept as written (first: ${firstNegative})`, negative);

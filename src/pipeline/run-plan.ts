@@ -89,7 +89,7 @@ async function planAndWrite(
     overstockDays: settings.overstockDays,
   });
   timer.mark('plan');
-  reportPlanWarnings(result, hooks, inputs.items.length > 0);
+  reportPlanWarnings(result, hooks, settings.files.items !== undefined);
 
   const asOf = formatDay(prepared.asOfDay);
   const reorderText = formatCsv([...REORDER_COLUMNS], reorderRows(result.lines), { decimals: {} });
@@ -153,7 +153,7 @@ function reportPlanWarnings(result: PlanStageResult, hooks: PipelineHooks, hasIt
   }
   if (fields.length > 0) {
     const list = fields.map(([field, count]) => `${snakeCase(field)} (${count} SKU${count === 1 ? '' : 's'})`).join(', ');
-    hooks.warn(`items.csv: empty cells took the documented defaults: ${list} (see README, "Input files")`);
+    hooks.warn(`items.csv: documented defaults used where a cell is empty or a SKU has no row: ${list} (see README, "Input files")`);
   }
 }
 

@@ -104,9 +104,11 @@ describe('file-level problems', () => {
     expect(await problemsOf(() => readStock(file))).toEqual(['empty.csv: expected a header row (the file is empty)']);
   });
 
-  it('accepts a header-only stock file but not a header-only sales file', async () => {
+  it('rejects header-only stock and sales files (a failed export would order everything)', async () => {
     const stock = write('stock-header.csv', ['sku,warehouse,on_hand']);
-    expect((await readStock(stock)).rows).toEqual([]);
+    expect(await problemsOf(() => readStock(stock))).toEqual([
+      'stock-header.csv: expected stock rows (the file has a header but no stock rows; planning would treat every shelf as empty)',
+    ]);
     const sales = write('sales-header.csv', ['date,sku,quantity']);
     expect(await problemsOf(() => readSales(sales))).toEqual(['sales-header.csv: expected sales rows (the file has a header but no sales rows)']);
   });
