@@ -58,6 +58,9 @@ export async function readSales(file: string, options: ReadOptions = {}): Promis
   let descriptionColumn = -1;
   let lastDateText = '';
   let lastDay = NaN;
+  // Never equal to a cell until set: a cell equal to '' is a problem, not this warehouse.
+  let lastWarehouseCell: string | undefined;
+  let lastWarehouse = 0;
 
   // SKU names wait in a small batch and are interned together, which overlaps the cache misses
   // of their table lookups (see Interner.ids); rows [batchStart, count) have no SKU id yet.
@@ -128,11 +131,20 @@ export async function readSales(file: string, options: ReadOptions = {}): Promis
       const rowQuantity = numberCell(context as CellContext, fields[quantityColumn], line, quantityColumn, 'quantity');
       let warehouse = 0;
       if (warehouseColumn >= 0) {
-        const name = trimCell(fields[warehouseColumn]);
-        if (name === '') {
-          problems.add(line, warehouseColumn + 1, 'warehouse', 'a warehouse', '', 'the cell is empty');
+        // Exports list rows of one warehouse together more often than not: compare with the
+        // previous row's cell before hashing.
+        const cell = fields[warehouseColumn];
+        if (cell === lastWarehouseCell) {
+          warehouse = lastWarehouse;
         } else {
-          warehouse = warehouseNames.id(name);
+          const name = trimCell(cell);
+          if (name === '') {
+            problems.add(line, warehouseColumn + 1, 'warehouse', 'a warehouse', '', 'the cell is empty');
+          } else {
+            warehouse = warehouseNames.id(name);
+            lastWarehouseCell = cell;
+            lastWarehouse = warehouse;
+          }
         }
       }
       if (problems.count !== problemsBefore) return;
