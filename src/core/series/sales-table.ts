@@ -2,7 +2,7 @@
  * The sales history as read from `sales.csv`, held column by column so that millions of rows
  * cost a few typed arrays instead of an object each. Produced by `io/read-sales.ts`, consumed by
  * the series builders in this folder. Columns may be narrower typed arrays than their values'
- * range needs in general (11 instead of 20 bytes a row for most files); read them as numbers.
+ * range needs in general (9 instead of 20 bytes a row for most files); read them as numbers.
  */
 export interface SalesTable {
   /** Distinct SKU names in order of first appearance; a row's `skuId` indexes this list. */
@@ -32,5 +32,5 @@ export interface SalesTable {
 export type SkuIdColumn = Uint16Array | Int32Array;
 /** Warehouse ids: Uint8Array up to 256 warehouses, Uint16Array up to 65,536, else Int32Array. */
 export type WarehouseIdColumn = Uint8Array | Uint16Array | Int32Array;
-/** Quantities: Int32Array when every one is a whole number within ±2^31, else Float64Array. */
-export type QuantityColumn = Int32Array | Float64Array;
+/** Quantities: Int16Array or Int32Array when every one is a whole number in that type's range, else Float64Array. */
+export type QuantityColumn = Int16Array | Int32Array | Float64Array;
