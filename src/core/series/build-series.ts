@@ -49,7 +49,7 @@ export interface DemandSeries {
  * first and last sale (slot = SKU id x warehouses + warehouse id while that key space is small,
  * else numbered through a Map); nothing per row is stored. The dense `values` of all series are
  * filled together in one more pass over the rows when any series' values or stats are first
- * read (`fillSeriesValues`), and `stats` come from them. Every array written once is fresh memory,
+ * read (`fillSeriesValues`; the table must not change until then), and `stats` come from them. Every array written once is fresh memory,
  * and on virtual machines a first touch of a page costs more than the arithmetic: the previous
  * sparse per-series lists (80 MB for 5M rows) took most of this function's time.
  * O(rows + series log series) here; O(rows + total periods) on first read.
