@@ -51,9 +51,9 @@ describe('readSales column widths', () => {
     const lines = ['date,sku,warehouse,quantity'];
     const quantityOf = (i: number) => (i === 50_000 ? -40_000 : i === 69_999 ? 2.5 : i % 7);
     for (let i = 0; i < 70_000; i++) lines.push(`2024-01-01,S${i},W${i % 300},${quantityOf(i)}`);
-    lines.push('2024-01-02,S0,W0,3000000000', '');
+    lines.push('2024-01-02,S0,W0,3000000000', '1969-12-31,S1,W1,1', '');
     const { table } = await readSales(write('wide.csv', lines.join('\n')));
-    expect(table.rowCount).toBe(70_001);
+    expect(table.rowCount).toBe(70_002);
     expect(table.skus.length).toBe(70_000);
     expect(table.warehouses.length).toBe(300);
     for (const r of [0, 255, 256, 299, 49_999, 50_000, 65_535, 65_536, 69_998, 69_999]) {
@@ -61,11 +61,13 @@ describe('readSales column widths', () => {
     }
     expect(table.quantity[70_000]).toBe(3e9);
     expect(table.skuId[70_000]).toBe(0);
+    // Day numbers: 2024-01-01 = 19723 fits a Uint16 until the day before 1970-01-01 (-1).
+    expect([table.day[0], table.day[70_000], table.day[70_001]]).toEqual([19_723, 19_724, -1]);
   });
 
-  it('keeps small files in narrow arrays (9 bytes a row)', async () => {
+  it('keeps small files in narrow arrays (7 bytes a row)', async () => {
     const { table } = await readSales(write('narrow.csv', CLEAN.replace('2.5', '2')));
-    expect([table.skuId, table.warehouseId, table.quantity].map((a) => a.BYTES_PER_ELEMENT)).toEqual([2, 1, 2]);
+    expect([table.skuId, table.warehouseId, table.day, table.quantity].map((a) => a.BYTES_PER_ELEMENT)).toEqual([2, 1, 2, 2]);
   });
 });
 
