@@ -9,6 +9,7 @@ import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from './lib-sim-random.mjs';
 import { makeBigSales } from './make-big-sales.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,16 +25,6 @@ if (!existsSync(salesFile)) {
 }
 if (!existsSync(join(dir, 'sales.csv'))) linkSync(salesFile, join(dir, 'sales.csv'));
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 if (!existsSync(join(dir, 'stock.csv'))) {
   const random = mulberry32(7);
   const stock = ['sku,warehouse,on_hand,on_order,allocated,unit_cost'];
