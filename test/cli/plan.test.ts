@@ -122,3 +122,20 @@ describe('stockcast backtest samples', () => {
     }
   });
 });
+
+describe('the same sales exported three ways', () => {
+  it('give byte-identical forecasts: clean UTF-8, Excel EU (; , BOM DD/MM/YYYY other headers) and GBK', async () => {
+    const inputs = path.join(SAMPLES, '..', 'test', 'fixtures', 'inputs');
+    const forecastOf = async (variant: string) => {
+      const flagsFile = path.join(inputs, variant, 'flags.txt');
+      const flags = existsSync(flagsFile) ? readFileSync(flagsFile, 'utf8').trim().split(/\s+/).filter(Boolean) : [];
+      const result = await runCli(['forecast', '--sales', path.join(inputs, variant, 'sales.csv'), ...flags, '-o', '-', '--as-of', '2026-11-26']);
+      expect(result.code, result.stderr).toBe(0);
+      return result.stdout;
+    };
+    const clean = await forecastOf('clean');
+    expect(clean.split('\n').length).toBeGreaterThan(100);
+    expect(await forecastOf('excel-eu')).toBe(clean);
+    expect(await forecastOf('gbk')).toBe(clean);
+  });
+});
