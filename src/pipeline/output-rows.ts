@@ -17,12 +17,6 @@ export const ALERT_COLUMNS = [
 
 export const TRANSFER_COLUMNS = ['sku', 'from', 'to', 'qty', 'cost', 'reason'] as const;
 
-/** Decimals per column: money 2, demand 2, days 1; whole units as integers. */
-export const OUTPUT_DECIMALS: Readonly<Record<string, number>> = {
-  demand_over_lead_time: 2, safety_stock: 2, days_of_cover: 1, unit_cost: 2, order_value: 2, demand_sd: 2,
-  excess_value: 2, money_at_stake: 2, cost: 2, lead_time_days: 1, review_period_days: 1, short_qty: 1,
-};
-
 const round = (value: number, decimals: number) => {
   if (!Number.isFinite(value)) return value;
   const factor = 10 ** decimals;

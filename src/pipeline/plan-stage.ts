@@ -42,8 +42,6 @@ export interface PlanStageResult {
   readonly orders: SupplierOrder[];
   /** Item fields that took a default, with the number of SKUs concerned. */
   readonly defaultsUsed: Record<string, number>;
-  readonly notSold: number;
-  readonly notStocked: number;
 }
 
 const key = (sku: string, warehouse: string) => `${sku}\u0000${warehouse}`;
@@ -67,8 +65,6 @@ export function planStage(
   const keys = new Set<string>([...stockByKey.keys(), ...outcomeByKey.keys()]);
   const defaultsUsed: Record<string, number> = {};
   const countedDefaults = new Set<string>();
-  let notSold = 0;
-  let notStocked = 0;
   const lines: ReorderLine[] = [];
   const lastSaleByKey = new Map<string, number | null>();
   const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -76,8 +72,6 @@ export function planStage(
     const [sku, warehouse] = k.split('\u0000');
     const outcome = outcomeByKey.get(k);
     const position = stockByKey.get(k);
-    if (!outcome) notSold++;
-    if (!position) notStocked++;
     const given: Partial<ItemInput> = itemBySku.get(sku) ?? {};
     const { item, defaultsUsed: used } = resolveItem(withDefaults(given, options.itemDefaults), position?.unitCost);
     if (!countedDefaults.has(sku)) {
@@ -133,8 +127,6 @@ export function planStage(
     transfers,
     orders: groupBySupplier(planned),
     defaultsUsed,
-    notSold,
-    notStocked,
   };
 }
 

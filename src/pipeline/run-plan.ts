@@ -8,7 +8,7 @@ import { writeSupplierSheets, type SupplierSheet } from '../io/write-supplier-sh
 import { forecastRows } from './forecast-stage.js';
 import { StageTimer, type PipelineHooks } from './hooks.js';
 import {
-  ALERT_COLUMNS, OUTPUT_DECIMALS, REORDER_COLUMNS, TRANSFER_COLUMNS, alertRows, reorderRows, transferRows,
+  ALERT_COLUMNS, REORDER_COLUMNS, TRANSFER_COLUMNS, alertRows, reorderRows, transferRows,
 } from './output-rows.js';
 import { planStage, planningHorizon, type PlanStageResult } from './plan-stage.js';
 import { forecastAll, readSeries } from './prepare-series.js';
@@ -92,10 +92,9 @@ async function planAndWrite(
   reportPlanWarnings(result, hooks, settings.files.items !== undefined);
 
   const asOf = formatDay(prepared.asOfDay);
-  const reorderText = formatCsv([...REORDER_COLUMNS], reorderRows(result.lines), { decimals: {} });
+  const reorderText = formatCsv([...REORDER_COLUMNS], reorderRows(result.lines));
   const alertsText = formatCsv([...ALERT_COLUMNS], alertRows(result.alerts));
   const transfersText = formatCsv([...TRANSFER_COLUMNS], transferRows(result.transfers));
-  void OUTPUT_DECIMALS;
 
   let written: string | undefined;
   let csvText: string | undefined;

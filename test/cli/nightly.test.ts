@@ -6,6 +6,7 @@ import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, readlinkSync,
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, BIN, SAMPLES, runCli, tempDir } from './run-cli.js';
+import { seededRandom } from '../../src/core/random.js';
 
 const BASE = path.join(ROOT, 'test', 'fixtures', 'bad', 'base');
 const SPEC_FILES = ['alerts.csv', 'forecast.csv', 'reorder.csv', 'summary.json', 'transfers.csv'];
@@ -69,18 +70,6 @@ function runTimed(args: readonly string[], killAfterMs?: number): Promise<Run> {
       resolve({ code, signal, stdout, stderr, ms: performance.now() - started });
     });
   });
-}
-
-/** Mulberry32: kill moments random but reproducible (override with STOCKCAST_KILL_SEED). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Runs `command` under a pseudo-terminal (util-linux `script`), stdout and stderr merged. */

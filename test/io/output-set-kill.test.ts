@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildKillModules } from '../fixtures/kill/build-modules.js';
+import { seededRandom } from '../../src/core/random.js';
 
 const SCRIPT = fileURLToPath(new URL('../fixtures/kill/write-set.mjs', import.meta.url));
 const MANIFEST = '.stockcast-set.json';
@@ -74,18 +75,6 @@ function completeSetId(outDir: string): string {
   }));
   expect(ids.size).toBe(1);
   return [...ids][0];
-}
-
-/** Mulberry32: the kill moments are random but the same on every run of the test. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('output set under kill -9', () => {

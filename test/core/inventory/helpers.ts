@@ -16,14 +16,5 @@ export function flatForecast(rate: number, variancePerPeriod: number, options: {
   };
 }
 
-/** Deterministic uniform source (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic uniform source: the project's own seeded generator. */
+export { seededRandom } from '../../../src/core/random.js';
