@@ -1,4 +1,5 @@
 import { minimizeNelderMead } from '../optimize/nelder-mead.js';
+import { etsLikelihood } from './ets-likelihood.js';
 import { etsRecursion } from './ets-recursion.js';
 import { ERROR_CODE, SEASON_CODE, TREND_CODE, etsLabel, type EtsFit, type EtsSpec } from './ets-model.js';
 import { fitFixedSes } from './fit-fixed-ses.js';
@@ -159,8 +160,8 @@ export function tryFitEts(y: Float64Array, spec: EtsSpec, options: FitEtsOptions
 
   const objective = (x: Float64Array): number => {
     if (!unpack(x)) return Infinity;
-    return etsRecursion(y, errorCode, trendCode, seasonCode, m,
-      parameters[0], parameters[1], parameters[2], parameters[3], state, season, null);
+    return etsLikelihood(y, errorCode, trendCode, seasonCode, m,
+      parameters[0], parameters[1], parameters[2], parameters[3], state, season);
   };
 
   // Two stages: smoothing parameters, level and trend with the seasonal indices held at their
