@@ -30,15 +30,29 @@ export interface AutoEtsOptions {
 export const MAX_FREE_SEASON = 24;
 
 /**
+ * Full cycles of data from which a season is treated as long data is: its initial indices come
+ * from the classical decomposition and are not re-estimated, and an F test decides whether the
+ * series is seasonal (the fast path for long daily series: 730 days are 104 weekly cycles). With
+ * 20 cycles or more each index is an average over 20 values or more, and the test has power.
+ * On the online retail data (346 days, m = 7) this kept RMSSE 0.8414 -> 0.8409 and SPL90
+ * 0.5785 -> 0.5784 and cut the likelihood evaluations of daily series 3.7-fold (2,007 -> 540
+ * per series on the 5M-row benchmark's demand). M3 monthly series have at most 10.5 cycles.
+ *
+ * @example LONG_SEASONS // 20
+ */
+export const LONG_SEASONS = 20;
+
+/**
  * Automatic ETS: fits every admissible model and returns the one with the smallest AICc, as
  * R's `forecast::ets` (Hyndman et al. 2002, IJF 18(3); Hyndman et al. 2008, §7.2). Candidates:
  * error A or M, trend N, A or Ad, season N, A or M; multiplicative parts only for strictly
  * positive data; no additive error with multiplicative season (infinite variance); seasonal
  * models only with m > 1 and two full seasons of data. For m > 24, where R gives up on the
- * season, the initial seasonal indices come from a classical decomposition and are not
- * re-estimated (smoothing parameters, level and trend are), and whether the series is seasonal
- * at all is decided by an F test of the seasonal means ({@link hasSeasonalPattern}): if it is,
- * only seasonal models compete, else only non-seasonal ones. A constant series gets SES with
+ * season, and for series of {@link LONG_SEASONS} cycles or more, the initial seasonal indices
+ * come from a classical decomposition and are not re-estimated (smoothing parameters, level and
+ * trend are), and whether the series is seasonal at all is decided by an F test of the seasonal
+ * means ({@link hasSeasonalPattern}): if it is, only seasonal models compete, else only
+ * non-seasonal ones. A constant series gets SES with
  * alpha 0.9999 (as R); a series too
  * short for any model gets SES with alpha 0.5 from the first value. Never returns NaN forecasts.
  * The result's `evaluations` counts the likelihood evaluations over all candidates.
@@ -58,7 +72,7 @@ export function autoEts(y: Float64Array, m: number, options: AutoEtsOptions = {}
   const allowMultiplicative = (options.allowMultiplicative ?? true) && isPositive;
   const period = Math.max(1, Math.floor(m));
   const canBeSeasonal = period > 1 && n >= 2 * period;
-  const isSeasonFixed = period > MAX_FREE_SEASON;
+  const isSeasonFixed = period > MAX_FREE_SEASON || n >= LONG_SEASONS * period;
   let seasons: readonly ('N' | 'A' | 'M')[] = ['N'];
   if (canBeSeasonal) {
     const seasonal: ('A' | 'M')[] = allowMultiplicative ? ['A', 'M'] : ['A'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoEts } from '../../../../src/core/forecast/ets/auto-ets.js';
+import { LONG_SEASONS, autoEts } from '../../../../src/core/forecast/ets/auto-ets.js';
 import { etsRecursion } from '../../../../src/core/forecast/ets/ets-recursion.js';
 import { fitEts, tryFitEts } from '../../../../src/core/forecast/ets/fit-ets.js';
 import { forecastEts } from '../../../../src/core/forecast/ets/forecast-ets.js';
@@ -137,6 +137,42 @@ describe('autoEts', () => {
     const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
     const y = Float64Array.from({ length: 156 }, () => 50 + 10 * (random() - 0.5));
     expect(autoEts(y, 52).spec.season).toBe('N');
+  });
+
+  describe('on long daily series (LONG_SEASONS cycles or more)', () => {
+    // Two years of daily demand around 20 with a weekly pattern (weekends at half), noise sd 2.9.
+    let seed = 5;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const weekday = (t: number) => (t % 7 >= 5 ? 10 : 20);
+    const weekly = Float64Array.from({ length: 730 }, (_, t) => weekday(t) + 10 * (random() - 0.5));
+    const flat = Float64Array.from({ length: 730 }, () => 20 + 10 * (random() - 0.5));
+
+    it('keeps the weekly pattern and forecasts it', () => {
+      const fit = autoEts(weekly, 7);
+      expect(fit.spec.season).not.toBe('N');
+      const mean = forecastEts(fit, 14).mean;
+      // A flat forecast would be off by 20/7 * 5/7 * 2 = 4.1 on average.
+      let absoluteError = 0;
+      for (let h = 0; h < 14; h++) absoluteError += Math.abs(mean[h] - weekday(730 + h)) / 14;
+      expect(absoluteError).toBeLessThan(1.5);
+    });
+
+    it('fits only non-seasonal models to white noise, with far fewer evaluations than the full search', () => {
+      const fit = autoEts(flat, 7);
+      expect(fit.spec.season).toBe('N');
+      const shortFit = autoEts(flat.subarray(0, LONG_SEASONS * 7 - 1), 7);
+      expect(fit.evaluations).toBeLessThan(shortFit.evaluations / 2);
+    });
+
+    it('starts at LONG_SEASONS full cycles: one period less re-estimates the seasonal indices', () => {
+      const long = autoEts(weekly.subarray(0, LONG_SEASONS * 7), 7);
+      const short = autoEts(weekly.subarray(0, LONG_SEASONS * 7 - 1), 7);
+      // Free indices are parameters that the optimiser moves away from the decomposition values.
+      expect(long.spec.season).not.toBe('N');
+      expect(short.spec.season).not.toBe('N');
+      expect(short.parameterCount).toBe(long.parameterCount);
+      expect(long.evaluations).toBeLessThan(short.evaluations);
+    });
   });
 });
 
