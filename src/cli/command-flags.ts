@@ -23,6 +23,7 @@ export interface CommandFlags {
   readonly level?: number[];
   readonly season?: number;
   readonly seed?: number;
+  readonly jobs?: number;
   readonly serviceLevel?: number;
   readonly leadTime?: number;
   readonly reviewPeriod?: number;

@@ -133,7 +133,8 @@ function addForecastFlags(command: Command): Command {
     .addOption(new Option('--method <name>', `forecasting method: ${forecastMethodNames().join(', ')} (default auto)`))
     .addOption(new Option('--level <percents>', 'prediction interval levels (default 80,95)').argParser(parseLevels))
     .addOption(new Option('--season <n>', 'seasonal period in periods (default 7 daily, 52 weekly, 12 monthly; 1 = none)').argParser(parsePositiveInt))
-    .option('--seed <n>', 'seed for simulated intervals (default 1)', parsePositiveInt);
+    .option('--seed <n>', 'seed for simulated intervals (default 1)', parsePositiveInt)
+    .addOption(new Option('--jobs <n>', 'worker threads for forecasting (default: available cores); outputs are identical for every value').argParser(parsePositiveInt));
 }
 
 function addPlanningFlags(command: Command): Command {

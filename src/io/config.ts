@@ -57,6 +57,8 @@ export interface Config {
   /** Resolved against the config file's folder. */
   readonly out?: string;
   readonly seed?: number;
+  /** Worker threads for forecasting. */
+  readonly jobs?: number;
 }
 
 /** The fields of each input file that `columns` may map (interface spec). */
@@ -128,6 +130,7 @@ const KEYS: Readonly<Record<string, Key>> = {
   decimal_comma: { name: 'decimalComma', schema: z.boolean(), expected: 'true or false' },
   out: { name: 'out', schema: z.string().min(1), expected: 'a folder path' },
   seed: { name: 'seed', schema: z.int().min(0).max(2 ** 32 - 1), expected: 'a whole number from 0 to 4294967295' },
+  jobs: { name: 'jobs', schema: z.int().min(1).max(1024), expected: 'a whole number of worker threads from 1 to 1024' },
   $schema: { name: 'source', schema: z.string(), expected: 'a URL' },
 };
 

@@ -33,5 +33,6 @@ export async function loadSettingsFromConfig(dir: string | undefined, explicitPa
     decimalComma: config.decimalComma,
     out: config.out,
     seed: config.seed,
+    jobs: config.jobs,
   };
 }

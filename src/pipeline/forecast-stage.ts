@@ -1,11 +1,14 @@
-import { forecastSeries, type SeriesForecast } from '../core/forecast/forecast-series.js';
-import { hashString, seededRandom } from '../core/random.js';
+import type { SeriesForecast } from '../core/forecast/forecast-series.js';
+import { hashString } from '../core/random.js';
 import {
   SEASON_PERIOD, formatDay, periodIndexStart, type Frequency,
 } from '../core/series/calendar.js';
 import type { DemandSeries, SeriesStats } from '../core/series/build-series.js';
-import type { MethodFit } from '../core/forecast/contract.js';
 import type { SalesTable } from '../core/series/sales-table.js';
+import {
+  forecastBatch, packBatch, transferList, unpackForecasts, type BatchSettings, type ForecastBatch, type SeriesBatch,
+} from './forecast-batch.js';
+import { runOnWorkers } from './worker-pool.js';
 
 export interface SeriesOutcome {
   readonly sku: string;
@@ -24,22 +27,6 @@ export interface SeriesOutcome {
   readonly firstForecastPeriod: number;
 }
 
-const NO_FITTED = new Float64Array(0);
-
-/** What planning reads of a fit; the rest (fitted values, member fits) can be collected. */
-function slimFit(fit: MethodFit): MethodFit {
-  const count = fit.distribution === 'count';
-  return {
-    label: fit.label,
-    mean: fit.mean,
-    fitted: NO_FITTED,
-    variance: fit.variance,
-    cumulativeVariance: fit.cumulativeVariance,
-    ...(count ? { distribution: 'count' as const } : fit.simulate ? { simulate: fit.simulate } : {}),
-    aicc: fit.aicc,
-  };
-}
-
 export interface ForecastStageOptions {
   readonly freq: Frequency;
   readonly method: string;
@@ -47,40 +34,79 @@ export interface ForecastStageOptions {
   readonly seasonPeriod?: number;
   readonly levels: readonly number[];
   readonly seed: number;
-  /** Called after each series, for progress bars. */
+  /** Worker threads to forecast on; 1 forecasts in this thread. The forecasts are the same for every value. */
+  readonly jobs: number;
+  /** Called as series finish (after each batch), for progress bars. */
   readonly onProgress?: (done: number, total: number) => void;
   /** Per-series horizon override (e.g. to cover a long lead time); default `horizon`. */
   readonly horizonFor?: (sku: string, warehouse: string) => number;
 }
 
+/** Series per batch sent to a worker: small enough to balance two to eight workers, large enough that messages cost little. */
+const BATCH_SERIES = 64;
+
 /**
- * Forecasts every demand series. Each series gets its own random stream seeded from its name,
- * so simulated intervals are reproducible and independent of the other series in the file.
+ * Forecasts every demand series, on `jobs` worker threads (series travel as transferred typed
+ * arrays, in batches; see forecast-batch.ts) or in this thread. Each series gets its own random
+ * stream seeded from its name, so simulated intervals are reproducible, independent of the other
+ * series in the file and of the number of workers.
  */
-export function forecastStage(table: SalesTable, seriesList: readonly DemandSeries[], options: ForecastStageOptions): SeriesOutcome[] {
+export async function forecastStage(table: SalesTable, seriesList: readonly DemandSeries[], options: ForecastStageOptions): Promise<SeriesOutcome[]> {
   const seasonPeriod = options.seasonPeriod ?? SEASON_PERIOD[options.freq];
-  const outcomes: SeriesOutcome[] = [];
-  for (let i = 0; i < seriesList.length; i++) {
-    const series = seriesList[i];
-    const sku = table.skus[series.skuId];
-    const warehouse = table.warehouses[series.warehouseId];
-    const horizon = Math.max(options.horizon, options.horizonFor?.(sku, warehouse) ?? 0);
-    const random = seededRandom(hashString(`${sku}\u0000${warehouse}`, options.seed));
-    const values = series.values;
-    const forecast = forecastSeries(values, {
-      method: options.method, horizon, seasonPeriod, levels: options.levels, random,
+  const settings: BatchSettings = { method: options.method, seasonPeriod, levels: [...options.levels] };
+  const count = seriesList.length;
+  const names = seriesList.map((series) => ({ sku: table.skus[series.skuId], warehouse: table.warehouses[series.warehouseId] }));
+  const forecasts: SeriesForecast[] = new Array(count);
+  const batchCount = Math.ceil(count / BATCH_SERIES);
+  const makeBatch = (b: number): SeriesBatch => {
+    const first = b * BATCH_SERIES;
+    const last = Math.min(count, first + BATCH_SERIES);
+    const values: Float64Array[] = [];
+    const horizons: number[] = [];
+    const seeds: number[] = [];
+    for (let i = first; i < last; i++) {
+      const { sku, warehouse } = names[i];
+      values.push(seriesList[i].values);
+      horizons.push(Math.max(options.horizon, options.horizonFor?.(sku, warehouse) ?? 0));
+      seeds.push(hashString(`${sku}\u0000${warehouse}`, options.seed));
+    }
+    return packBatch(first, values, horizons, seeds);
+  };
+  let done = 0;
+  const store = (result: ForecastBatch) => {
+    const unpacked = unpackForecasts(result, settings.levels.length);
+    for (let i = 0; i < unpacked.length; i++) forecasts[result.first + i] = unpacked[i];
+    done += unpacked.length;
+    options.onProgress?.(done, count);
+  };
+  const workers = Math.min(options.jobs, batchCount);
+  if (workers <= 1) {
+    for (let b = 0; b < batchCount; b++) store(forecastBatch(makeBatch(b), settings));
+  } else {
+    await runOnWorkers<SeriesBatch, ForecastBatch>({
+      script: new URL('./forecast-worker.js', import.meta.url),
+      workerData: settings,
+      jobs: workers,
+      tasks: Array.from({ length: batchCount }, (_, b) => () => {
+        const batch = makeBatch(b);
+        return { message: batch, transfer: transferList(batch) };
+      }),
+      onResult: (_, result) => store(result),
+    }).catch((error: unknown) => {
+      throw new Error(`forecasting failed in a worker thread: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     });
-    outcomes.push({
-      sku,
-      warehouse,
+  }
+  return seriesList.map((series, i) => {
+    const values = series.values;
+    return {
+      sku: names[i].sku,
+      warehouse: names[i].warehouse,
       series: { stats: series.stats, firstPeriod: series.firstPeriod, length: values.length },
       recent: values.slice(Math.max(0, values.length - 24)),
-      forecast: { ...forecast, fit: slimFit(forecast.fit) },
+      forecast: forecasts[i],
       firstForecastPeriod: series.firstPeriod + values.length,
-    });
-    options.onProgress?.(i + 1, seriesList.length);
-  }
-  return outcomes;
+    };
+  });
 }
 
 export const FORECAST_COLUMNS = ['sku', 'warehouse', 'period', 'forecast', 'lo80', 'hi80', 'lo95', 'hi95', 'method'] as const;

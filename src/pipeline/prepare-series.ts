@@ -43,18 +43,19 @@ export async function readSeries(
 }
 
 /** The forecast stage with progress reporting and its duration ('forecast'). */
-export function forecastAll(
+export async function forecastAll(
   table: SalesTable, prepared: PreparedSeries, settings: RunSettings, hooks: PipelineHooks, timer: StageTimer,
   horizonFor?: (sku: string) => number,
-): SeriesOutcome[] {
+): Promise<SeriesOutcome[]> {
   hooks.stageStart?.('forecast', prepared.series.length);
-  const outcomes = forecastStage(table, prepared.series, {
+  const outcomes = await forecastStage(table, prepared.series, {
     freq: prepared.freq,
     method: settings.method,
     horizon: prepared.horizon,
     seasonPeriod: prepared.seasonPeriod,
     levels: settings.levels,
     seed: settings.seed,
+    jobs: settings.jobs,
     horizonFor,
     onProgress: (done) => hooks.stageTick?.(done),
   });

@@ -37,7 +37,7 @@ export interface ForecastSummary {
 export async function runForecast(settings: RunSettings, hooks: PipelineHooks): Promise<ForecastRun> {
   const timer = new StageTimer();
   const { table, prepared } = await readSeries(settings, hooks, timer, { stock: false });
-  const outcomes = forecastAll(table, prepared, settings, hooks, timer);
+  const outcomes = await forecastAll(table, prepared, settings, hooks, timer);
   const csv = forecastRows(outcomes, prepared.freq, prepared.horizon, settings.levels);
   const methods: Record<string, number> = {};
   for (const label of outcomes.map((o) => o.forecast.method).sort()) methods[label] = (methods[label] ?? 0) + 1;

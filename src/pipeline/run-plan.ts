@@ -78,7 +78,7 @@ async function planAndWrite(
   const { inputs, table, prepared } = await readSeries(settings, hooks, timer, { stock: true });
   const itemDefaults = settings.itemDefaults;
   const horizonFor = planningHorizon(inputs.items, { freq: prepared.freq, itemDefaults });
-  const outcomes = forecastAll(table, prepared, settings, hooks, timer, horizonFor);
+  const outcomes = await forecastAll(table, prepared, settings, hooks, timer, horizonFor);
 
   const result = planStage(outcomes, inputs.stock, inputs.items, inputs.lanes.length > 0 ? inputs.lanes : null, {
     freq: prepared.freq,

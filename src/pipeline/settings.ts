@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { KNOWN_FIELDS } from '../io/columns.js';
@@ -29,6 +30,8 @@ export interface RunSettings {
   readonly levels: readonly number[];
   readonly season?: number;
   readonly seed: number;
+  /** Worker threads for forecasting (`--jobs`); the outputs are the same for every value. */
+  readonly jobs: number;
   readonly out: string;
   /** Defaults for items.csv cells left empty (flags and config); the rest take DEFAULT_ITEM. */
   readonly itemDefaults: ItemDefaults;
@@ -69,6 +72,7 @@ export interface SettingsInput {
   readonly level?: readonly number[];
   readonly season?: number;
   readonly seed?: number;
+  readonly jobs?: number;
   readonly out?: string;
   readonly serviceLevel?: number;
   readonly leadTime?: number;
@@ -158,6 +162,7 @@ export function resolveSettings(
     levels: pick('level') ?? DEFAULTS.levels,
     season: pick('season'),
     seed: pick('seed') ?? DEFAULTS.seed,
+    jobs: pick('jobs') ?? availableParallelism(),
     out: outGiven === '-' ? '-' : path.resolve(outGiven ?? path.join(dataDir, 'out')),
     itemDefaults: {
       serviceLevel: pick('serviceLevel'),

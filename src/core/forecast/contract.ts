@@ -5,6 +5,7 @@
  * Intervals, fallbacks, non-negativity and labels are applied once, around all methods,
  * in `forecast-series.ts`.
  */
+import type { SimulatorState } from './simulator-state.js';
 
 export interface MethodOptions {
   /** Number of future periods to forecast (>= 1). */
@@ -35,6 +36,11 @@ export interface MethodFit {
    * interval and safety-stock code then uses simulated quantiles.
    */
   readonly simulate?: (random: () => number, out: Float64Array) => void;
+  /**
+   * The data `simulate` is built from, when the method can rebuild it in another thread
+   * (`rebuildSimulate`); fits cross worker threads as data, and functions cannot.
+   */
+  readonly simulatorState?: SimulatorState;
   /**
    * 'count': each period's demand is a whole-unit Poisson–gamma (negative binomial) count with
    * the given mean and variance, so intervals and safety stock use exact count quantiles instead

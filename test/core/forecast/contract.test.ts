@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forecastSeries } from '../../../src/core/forecast/forecast-series.js';
 import { FORECAST_METHODS, forecastMethodNames } from '../../../src/core/forecast/registry.js';
+import { rebuildSimulate } from '../../../src/core/forecast/simulator-state.js';
 
 /** Park–Miller minimal standard generator, so simulated intervals are reproducible. */
 function seededRandom(seed: number): () => number {
@@ -71,4 +72,22 @@ describe('intermittent methods', () => {
       }
     }
   });
+});
+
+describe('simulators cross threads as data', () => {
+  for (const method of methods) {
+    it(`${method}: a fit that simulates carries the state that rebuilds the same simulator`, () => {
+      for (const [name, y] of Object.entries({ ...AWKWARD, 'positive, fractional': Float64Array.from({ length: 40 }, (_, t) => 5.5 + 2.25 * Math.sin(t)) })) {
+        const { fit } = forecastSeries(y, { method, horizon: 6, seasonPeriod: 12, levels: [80, 95], random: seededRandom(3), paths: 50 });
+        if (!fit.simulate) continue;
+        expect(fit.simulatorState, `${method} on ${name}`).toBeDefined();
+        const rebuilt = rebuildSimulate(fit.simulatorState as NonNullable<typeof fit.simulatorState>);
+        const own = new Float64Array(10);
+        const again = new Float64Array(10);
+        fit.simulate(seededRandom(11), own);
+        rebuilt(seededRandom(11), again);
+        expect(again).toEqual(own);
+      }
+    });
+  }
 });

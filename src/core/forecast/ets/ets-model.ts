@@ -41,6 +41,20 @@ export interface EtsState {
   readonly season: Float64Array;
 }
 
+/**
+ * What an ETS sample-path simulator needs, as plain data: it crosses worker threads with a fit
+ * (a closure cannot), and {@link etsSimulator} rebuilds the simulator from it.
+ */
+export interface EtsSimulatorState {
+  readonly kind: 'ets';
+  readonly spec: EtsSpec;
+  readonly parameters: EtsParameters;
+  readonly finalState: EtsState;
+  readonly sigma2: number;
+  /** Steps the simulator draws at most. */
+  readonly horizon: number;
+}
+
 export interface EtsFit {
   readonly spec: EtsSpec;
   /** For example `ETS(M,Ad,M)`. */

@@ -1,5 +1,5 @@
 import { variancesFromPsi } from '../contract.js';
-import type { EtsFit } from './ets-model.js';
+import type { EtsFit, EtsSimulatorState } from './ets-model.js';
 
 export interface EtsForecast {
   /** Point forecasts for steps 1..h. */
@@ -10,6 +10,8 @@ export interface EtsForecast {
   readonly cumulativeVariance: Float64Array;
   /** Sample path simulator, for multiplicative-error models (their forecast law is not normal). */
   readonly simulate?: (random: () => number, out: Float64Array) => void;
+  /** The simulator's data, from which {@link etsSimulator} rebuilds `simulate` (in another thread). */
+  readonly simulatorState?: EtsSimulatorState;
 }
 
 /**
@@ -57,7 +59,10 @@ export function forecastEts(fit: EtsFit, h: number): EtsForecast {
     return { mean, ...variancesFromPsi(weights, safeSigma2, h) };
   }
   const { variance, cumulativeVariance } = multiplicativeVariances(fit, mean, base, seasonal, safeSigma2, h);
-  return { mean, variance, cumulativeVariance, simulate: simulator(fit, h) };
+  const simulatorState: EtsSimulatorState = {
+    kind: 'ets', spec: fit.spec, parameters: fit.parameters, finalState: fit.finalState, sigma2: fit.sigma2, horizon: h,
+  };
+  return { mean, variance, cumulativeVariance, simulate: etsSimulator(simulatorState), simulatorState };
 }
 
 /**
@@ -111,12 +116,17 @@ function multiplicativeVariances(fit: EtsFit, mean: Float64Array, base: Float64A
   return { variance, cumulativeVariance };
 }
 
-/** Sample paths of the state space model with normal innovations of the fitted variance. */
-function simulator(fit: EtsFit, h: number): (random: () => number, out: Float64Array) => void {
-  const { spec, parameters, finalState } = fit;
+/**
+ * Sample paths of the state space model with normal innovations of the fitted variance, from
+ * the final state (Hyndman et al. 2008, §6.1). Each call writes min(horizon, out.length) steps.
+ *
+ * @example etsSimulator(state)(random, new Float64Array(12)) // one path of 12 periods
+ */
+export function etsSimulator(state: EtsSimulatorState): (random: () => number, out: Float64Array) => void {
+  const { spec, parameters, finalState, horizon: h } = state;
   const { alpha, beta, gamma, phi } = parameters;
   const m = spec.season === 'N' ? 1 : spec.m;
-  const sigma = Math.sqrt(Number.isFinite(fit.sigma2) && fit.sigma2 > 0 ? fit.sigma2 : 0);
+  const sigma = Math.sqrt(Number.isFinite(state.sigma2) && state.sigma2 > 0 ? state.sigma2 : 0);
   const season = new Float64Array(Math.max(1, finalState.season.length));
   const isMultiplicativeError = spec.error === 'M';
   return (random, out) => {

@@ -33,6 +33,7 @@ export function countDistribution(parameters: CountDistributionParameters): {
   variance: Float64Array;
   cumulativeVariance: Float64Array;
   simulate: (random: () => number, out: Float64Array) => void;
+  simulatorState: CountSimulatorState;
 } {
   const { mean, isInteger } = parameters;
   const inverseK = Math.max(0, parameters.inverseDispersion);
@@ -50,9 +51,30 @@ export function countDistribution(parameters: CountDistributionParameters): {
     sumSquares += mu * mu;
     cumulativeVariance[h] = poissonPart * sum + (1 + v) * (sum * sum + sumSquares * inverseK) - sum * sum;
   }
+  const simulatorState: CountSimulatorState = { kind: 'count', ...parameters };
+  return { variance, cumulativeVariance, simulate: countSimulator(simulatorState), simulatorState };
+}
+
+/** The parameters of a count distribution as plain data, for {@link countSimulator} in another thread. */
+export interface CountSimulatorState extends CountDistributionParameters {
+  readonly kind: 'count';
+}
+
+/**
+ * Sample paths of the distribution of {@link countDistribution}: one level multiplier per path,
+ * a gamma rate and a Poisson count (or the rate itself for continuous data) per period; periods
+ * past the horizon repeat its last mean. O(out.length) per path.
+ *
+ * @example countSimulator({ kind: 'count', mean: Float64Array.of(2), inverseDispersion: 0, levelVariance: 0, isInteger: true })(random, out)
+ */
+export function countSimulator(parameters: CountDistributionParameters): (random: () => number, out: Float64Array) => void {
+  const { mean, isInteger } = parameters;
+  const horizon = mean.length;
+  const inverseK = Math.max(0, parameters.inverseDispersion);
+  const v = Math.max(0, parameters.levelVariance);
   const periodShape = inverseK > 0 ? 1 / inverseK : 0;
   const levelShape = v > 0 ? 1 / v : 0;
-  const simulate = (random: () => number, out: Float64Array) => {
+  return (random: () => number, out: Float64Array) => {
     const level = levelShape > 0 ? gammaVariate(levelShape, random) / levelShape : 1;
     for (let h = 0; h < out.length; h++) {
       const mu = mean[Math.min(h, horizon - 1)];
@@ -64,7 +86,6 @@ export function countDistribution(parameters: CountDistributionParameters): {
       out[h] = isInteger ? poissonVariate(rate, random) : rate;
     }
   };
-  return { variance, cumulativeVariance, simulate };
 }
 
 /**

@@ -47,7 +47,7 @@ function toMethodFit(fit: EtsFit, horizon: number): MethodFit {
     fitted: fit.fitted,
     variance: forecast.variance,
     cumulativeVariance: forecast.cumulativeVariance,
-    ...(forecast.simulate ? { simulate: forecast.simulate } : {}),
+    ...(forecast.simulate ? { simulate: forecast.simulate, simulatorState: forecast.simulatorState } : {}),
     aicc: fit.aicc,
   };
 }

@@ -1,0 +1,152 @@
+import type { MethodFit } from '../core/forecast/contract.js';
+import { forecastSeries, type SeriesForecast } from '../core/forecast/forecast-series.js';
+import { rebuildSimulate, type SimulatorState } from '../core/forecast/simulator-state.js';
+import { seededRandom } from '../core/random.js';
+
+/** What every series of a run is forecast with; sent once to each worker. */
+export interface BatchSettings {
+  readonly method: string;
+  readonly seasonPeriod: number;
+  readonly levels: readonly number[];
+}
+
+/**
+ * Series to forecast, packed into typed arrays that move to a worker thread without copying
+ * (transferred, not cloned). Series i has values[offsets[i] .. offsets[i + 1]).
+ */
+export interface SeriesBatch {
+  /** Index of the batch's first series among all series of the run. */
+  readonly first: number;
+  readonly values: Float64Array;
+  readonly offsets: Int32Array;
+  readonly horizons: Int32Array;
+  /** Seed of each series' random stream (from its SKU and warehouse, so independent of the batch). */
+  readonly seeds: Uint32Array;
+}
+
+/**
+ * Forecasts of a batch, packed the same way: series i owns periods [offsets[i] .. offsets[i + 1])
+ * of every per-period array. `bounds` holds, per level, the lower then the upper bounds of all
+ * periods: level j's lower bounds start at (2 j) * total, its upper bounds at (2 j + 1) * total.
+ */
+export interface ForecastBatch {
+  readonly first: number;
+  readonly labels: readonly string[];
+  readonly fitLabels: readonly string[];
+  readonly offsets: Int32Array;
+  readonly mean: Float64Array;
+  readonly bounds: Float64Array;
+  readonly fitMean: Float64Array;
+  readonly variance: Float64Array;
+  readonly cumulativeVariance: Float64Array;
+  readonly aicc: Float64Array;
+  readonly isCount: Uint8Array;
+  /** Per series, the data its simulator is rebuilt from in the main thread, or null. */
+  readonly simulators: readonly (SimulatorState | null)[];
+}
+
+/** Packs series values, horizons and seeds of one batch (copies the values). */
+export function packBatch(first: number, values: readonly Float64Array[], horizons: readonly number[], seeds: readonly number[]): SeriesBatch {
+  const offsets = new Int32Array(values.length + 1);
+  for (let i = 0; i < values.length; i++) offsets[i + 1] = offsets[i] + values[i].length;
+  const packed = new Float64Array(offsets[values.length]);
+  for (let i = 0; i < values.length; i++) packed.set(values[i], offsets[i]);
+  return { first, values: packed, offsets, horizons: Int32Array.from(horizons), seeds: Uint32Array.from(seeds) };
+}
+
+/**
+ * Forecasts every series of a batch. The same function runs in a worker and in the main thread
+ * (one job), so the forecasts do not depend on how many workers there are.
+ */
+export function forecastBatch(batch: SeriesBatch, settings: BatchSettings): ForecastBatch {
+  const count = batch.horizons.length;
+  const offsets = new Int32Array(count + 1);
+  for (let i = 0; i < count; i++) offsets[i + 1] = offsets[i] + batch.horizons[i];
+  const total = offsets[count];
+  const levelCount = settings.levels.length;
+  const result = {
+    first: batch.first,
+    labels: [] as string[],
+    fitLabels: [] as string[],
+    offsets,
+    mean: new Float64Array(total),
+    bounds: new Float64Array(2 * levelCount * total),
+    fitMean: new Float64Array(total),
+    variance: new Float64Array(total),
+    cumulativeVariance: new Float64Array(total),
+    aicc: new Float64Array(count),
+    isCount: new Uint8Array(count),
+    simulators: [] as (SimulatorState | null)[],
+  };
+  for (let i = 0; i < count; i++) {
+    const y = batch.values.subarray(batch.offsets[i], batch.offsets[i + 1]);
+    const forecast = forecastSeries(y, {
+      method: settings.method, horizon: batch.horizons[i], seasonPeriod: settings.seasonPeriod, levels: settings.levels,
+      random: seededRandom(batch.seeds[i]),
+    });
+    const at = offsets[i];
+    const { fit } = forecast;
+    result.labels.push(forecast.method);
+    result.fitLabels.push(fit.label);
+    result.mean.set(forecast.mean, at);
+    for (let j = 0; j < levelCount; j++) {
+      result.bounds.set(forecast.lower[j], 2 * j * total + at);
+      result.bounds.set(forecast.upper[j], (2 * j + 1) * total + at);
+    }
+    result.fitMean.set(fit.mean.subarray(0, batch.horizons[i]), at);
+    result.variance.set(fit.variance.subarray(0, batch.horizons[i]), at);
+    result.cumulativeVariance.set(fit.cumulativeVariance.subarray(0, batch.horizons[i]), at);
+    result.aicc[i] = fit.aicc;
+    const isCount = fit.distribution === 'count';
+    result.isCount[i] = isCount ? 1 : 0;
+    if (fit.simulate && !isCount && !fit.simulatorState) {
+      throw new Error(`method ${fit.label} simulates without a simulator state, so its fit cannot leave the worker`);
+    }
+    result.simulators.push(fit.simulate && !isCount ? fit.simulatorState ?? null : null);
+  }
+  return result;
+}
+
+/** The buffers of a batch or its forecasts, to transfer instead of copy. */
+export function transferList(batch: SeriesBatch | ForecastBatch): ArrayBuffer[] {
+  const arrays = 'values' in batch
+    ? [batch.values, batch.offsets, batch.horizons, batch.seeds]
+    : [batch.offsets, batch.mean, batch.bounds, batch.fitMean, batch.variance, batch.cumulativeVariance, batch.aicc, batch.isCount];
+  return arrays.map((array) => array.buffer as ArrayBuffer);
+}
+
+const NO_FITTED = new Float64Array(0);
+
+/**
+ * The forecasts of a batch as one SeriesForecast per series, their arrays views into the batch's
+ * buffers. The fits are what planning reads (no in-sample values, no member fits), with
+ * simulators rebuilt from their state.
+ */
+export function unpackForecasts(batch: ForecastBatch, levelCount: number): SeriesForecast[] {
+  const count = batch.labels.length;
+  const total = batch.offsets[count];
+  const forecasts: SeriesForecast[] = [];
+  for (let i = 0; i < count; i++) {
+    const from = batch.offsets[i];
+    const to = batch.offsets[i + 1];
+    const simulator = batch.simulators[i];
+    const isCount = batch.isCount[i] === 1;
+    const fit: MethodFit = {
+      label: batch.fitLabels[i],
+      mean: batch.fitMean.subarray(from, to),
+      fitted: NO_FITTED,
+      variance: batch.variance.subarray(from, to),
+      cumulativeVariance: batch.cumulativeVariance.subarray(from, to),
+      ...(isCount ? { distribution: 'count' as const } : simulator ? { simulate: rebuildSimulate(simulator), simulatorState: simulator } : {}),
+      aicc: batch.aicc[i],
+    };
+    const lower: Float64Array[] = [];
+    const upper: Float64Array[] = [];
+    for (let j = 0; j < levelCount; j++) {
+      lower.push(batch.bounds.subarray(2 * j * total + from, 2 * j * total + to));
+      upper.push(batch.bounds.subarray((2 * j + 1) * total + from, (2 * j + 1) * total + to));
+    }
+    forecasts.push({ method: batch.labels[i], mean: batch.mean.subarray(from, to), lower, upper, fit });
+  }
+  return forecasts;
+}
