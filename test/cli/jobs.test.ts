@@ -106,6 +106,20 @@ describe('--jobs: forecasting on worker threads', () => {
     expect(readFileSync(path.join(out, 'summary.json'), 'utf8')).toBe(summaryBefore);
   });
 
+  it('backtests the samples to the same accuracy for 1, 2 and 3 jobs', async () => {
+    const reports = [];
+    for (const jobs of ['1', '2', '3']) {
+      const run = await runCli(['backtest', SAMPLES, '--json', '--quiet', '--folds', '2', '--methods', 'auto,croston,snaive', '--jobs', jobs]);
+      expect(run.code).toBe(0);
+      const report = JSON.parse(run.stdout);
+      delete report.durationsMs;
+      reports.push(report);
+    }
+    expect(reports[0].by_method.length).toBe(3);
+    expect(reports[1]).toEqual(reports[0]);
+    expect(reports[2]).toEqual(reports[0]);
+  });
+
   it('refuses --jobs 0 as a usage error', async () => {
     const run = await runCli(['forecast', SAMPLES, '--jobs', '0', '-o', '-']);
     expect(run.code).toBe(2);

@@ -46,41 +46,58 @@ export interface BacktestResult {
   readonly bySeries: readonly SeriesBacktest[];
 }
 
+/** The backtest of one series: per method, the label at the last origin and the accuracy of each origin. */
+export interface SeriesBacktestPart {
+  readonly id: string;
+  readonly demandClass: DemandClass;
+  readonly methods: readonly { readonly method: string; readonly label: string; readonly results: readonly SeriesAccuracy[] }[];
+}
+
 /**
- * Rolling-origin evaluation (Tashman 2000, "Out-of-sample tests of forecasting accuracy", IJF 16):
- * for origin k = 1..folds, the last k x horizon periods are withheld, the method is fitted on
- * what precedes them and forecasts the next `horizon` periods, which are scored with
- * `forecastAccuracy` (scaled on that origin's training part) and the 80 % / 95 % intervals of
- * `forecastSeries`. Origins that would leave fewer than `minTrainingLength` periods are skipped.
- * Results per method, per demand class (of the whole series, Syntetos–Boylan) and per series.
- * Pure: no clock, randomness from `random`. O(series x methods x folds x fit cost).
+ * Rolling-origin evaluation of one series: for k = 1..folds, every method is fitted on the
+ * periods before n - k h and scored on the next h (Tashman 2000, IJF 16(4)); origins that would
+ * leave fewer than `minTrainingLength` training periods are skipped. `random` feeds the
+ * simulated intervals of this series only. O(methods x folds x cost of a fit).
  *
- * @example backtest([{ id: 'A', values: y }], { methods: ['auto', 'snaive'], folds: 3, horizon: 6, seasonPeriod: 12, random }).byMethod
+ * @example backtestSeries({ id: 'A', values }, { methods: ['naive'], folds: 2, horizon: 2, seasonPeriod: 1, random }).methods[0].results.length // 2
  */
-export function backtest(series: readonly BacktestSeries[], options: BacktestOptions): BacktestResult {
+export function backtestSeries(series: BacktestSeries, options: BacktestOptions): SeriesBacktestPart {
   const { horizon, seasonPeriod, folds } = options;
   const minTraining = options.minTrainingLength ?? Math.max(3, 2 * seasonPeriod);
+  const { id, values } = series;
+  const methods = options.methods.map((method) => {
+    const results: SeriesAccuracy[] = [];
+    let label = '';
+    for (let k = 1; k <= folds; k++) {
+      const trainEnd = values.length - k * horizon;
+      if (trainEnd < minTraining) break;
+      const train = values.subarray(0, trainEnd);
+      const actual = values.subarray(trainEnd, trainEnd + horizon);
+      const forecast = forecastSeries(train, {
+        method, horizon, seasonPeriod, levels: [80, 95], random: options.random, paths: options.paths,
+      });
+      if (k === 1) label = forecast.method;
+      results.push(forecastAccuracy(train, actual, forecast.mean, seasonPeriod, {
+        lo80: forecast.lower[0], hi80: forecast.upper[0], lo95: forecast.lower[1], hi95: forecast.upper[1],
+      }));
+    }
+    return { method, label, results };
+  });
+  return { id, demandClass: classifyDemand(values).demandClass, methods };
+}
+
+/**
+ * Accuracy per method, per method and demand class, and per series, pooled over the series'
+ * backtests in their order (see {@link backtestSeries}). O(total origins).
+ *
+ * @example summarizeBacktest(series.map((s) => backtestSeries(s, options)), ['naive']).byMethod[0].method // 'naive'
+ */
+export function summarizeBacktest(parts: readonly SeriesBacktestPart[], methods: readonly string[]): BacktestResult {
   const perMethod = new Map<string, SeriesAccuracy[]>();
   const perClass = new Map<string, { method: string; demandClass: DemandClass; results: SeriesAccuracy[] }>();
   const bySeries: SeriesBacktest[] = [];
-  for (const { id, values } of series) {
-    const demandClass = classifyDemand(values).demandClass;
-    for (const method of options.methods) {
-      const results: SeriesAccuracy[] = [];
-      let label = '';
-      for (let k = 1; k <= folds; k++) {
-        const trainEnd = values.length - k * horizon;
-        if (trainEnd < minTraining) break;
-        const train = values.subarray(0, trainEnd);
-        const actual = values.subarray(trainEnd, trainEnd + horizon);
-        const forecast = forecastSeries(train, {
-          method, horizon, seasonPeriod, levels: [80, 95], random: options.random, paths: options.paths,
-        });
-        if (k === 1) label = forecast.method;
-        results.push(forecastAccuracy(train, actual, forecast.mean, seasonPeriod, {
-          lo80: forecast.lower[0], hi80: forecast.upper[0], lo95: forecast.lower[1], hi95: forecast.upper[1],
-        }));
-      }
+  for (const { id, demandClass, methods: methodParts } of parts) {
+    for (const { method, label, results } of methodParts) {
       bySeries.push({ id, method, demandClass, label, folds: results.length, summary: summarizeAccuracy(results) });
       if (results.length === 0) continue;
       const methodResults = perMethod.get(method) ?? [];
@@ -93,9 +110,24 @@ export function backtest(series: readonly BacktestSeries[], options: BacktestOpt
     }
   }
   return {
-    byMethod: options.methods.filter((method) => perMethod.has(method))
+    byMethod: methods.filter((method) => perMethod.has(method))
       .map((method) => ({ method, summary: summarizeAccuracy(perMethod.get(method) ?? []) })),
     byClass: [...perClass.values()].map(({ method, demandClass, results }) => ({ method, demandClass, summary: summarizeAccuracy(results) })),
     bySeries,
   };
+}
+
+/**
+ * Rolling-origin evaluation (Tashman 2000, "Out-of-sample tests of forecasting accuracy", IJF 16):
+ * for origin k = 1..folds, the last k x horizon periods are withheld, the method is fitted on
+ * what precedes them and forecasts the next `horizon` periods, which are scored with
+ * `forecastAccuracy` (scaled on that origin's training part) and the 80 % / 95 % intervals of
+ * `forecastSeries`. Origins that would leave fewer than `minTrainingLength` periods are skipped.
+ * Results per method, per demand class (of the whole series, Syntetos–Boylan) and per series.
+ * Pure: no clock, randomness from `random`. O(series x methods x folds x fit cost).
+ *
+ * @example backtest([{ id: 'A', values: y }], { methods: ['auto', 'snaive'], folds: 3, horizon: 6, seasonPeriod: 12, random }).byMethod
+ */
+export function backtest(series: readonly BacktestSeries[], options: BacktestOptions): BacktestResult {
+  return summarizeBacktest(series.map((one) => backtestSeries(one, options)), options.methods);
 }
