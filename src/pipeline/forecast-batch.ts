@@ -8,6 +8,8 @@ export interface BatchSettings {
   readonly method: string;
   readonly seasonPeriod: number;
   readonly levels: readonly number[];
+  /** Periods whose interval bounds are kept (the output horizon; planning reads means and variances only). */
+  readonly boundsHorizon: number;
 }
 
 /**
@@ -26,18 +28,19 @@ export interface SeriesBatch {
 
 /**
  * Forecasts of a batch, packed the same way: series i owns periods [offsets[i] .. offsets[i + 1])
- * of every per-period array. `bounds` holds, per level, the lower then the upper bounds of all
- * periods: level j's lower bounds start at (2 j) * total, its upper bounds at (2 j + 1) * total.
+ * of `mean` and `cumulativeVariance` (what planning reads), and [boundOffsets[i] ..
+ * boundOffsets[i + 1]) of the interval bounds (the output horizon only). `bounds` holds, per
+ * level, the lower then the upper bounds: level j's lower bounds start at (2 j) * boundTotal, its
+ * upper bounds at (2 j + 1) * boundTotal, where boundTotal is the last bound offset.
  */
 export interface ForecastBatch {
   readonly first: number;
   readonly labels: readonly string[];
   readonly fitLabels: readonly string[];
   readonly offsets: Int32Array;
+  readonly boundOffsets: Int32Array;
   readonly mean: Float64Array;
   readonly bounds: Float64Array;
-  readonly fitMean: Float64Array;
-  readonly variance: Float64Array;
   readonly cumulativeVariance: Float64Array;
   readonly aicc: Float64Array;
   readonly isCount: Uint8Array;
@@ -61,18 +64,22 @@ export function packBatch(first: number, values: readonly Float64Array[], horizo
 export function forecastBatch(batch: SeriesBatch, settings: BatchSettings): ForecastBatch {
   const count = batch.horizons.length;
   const offsets = new Int32Array(count + 1);
-  for (let i = 0; i < count; i++) offsets[i + 1] = offsets[i] + batch.horizons[i];
+  const boundOffsets = new Int32Array(count + 1);
+  for (let i = 0; i < count; i++) {
+    offsets[i + 1] = offsets[i] + batch.horizons[i];
+    boundOffsets[i + 1] = boundOffsets[i] + Math.min(batch.horizons[i], settings.boundsHorizon);
+  }
   const total = offsets[count];
+  const boundTotal = boundOffsets[count];
   const levelCount = settings.levels.length;
   const result = {
     first: batch.first,
     labels: [] as string[],
     fitLabels: [] as string[],
     offsets,
+    boundOffsets,
     mean: new Float64Array(total),
-    bounds: new Float64Array(2 * levelCount * total),
-    fitMean: new Float64Array(total),
-    variance: new Float64Array(total),
+    bounds: new Float64Array(2 * levelCount * boundTotal),
     cumulativeVariance: new Float64Array(total),
     aicc: new Float64Array(count),
     isCount: new Uint8Array(count),
@@ -85,16 +92,16 @@ export function forecastBatch(batch: SeriesBatch, settings: BatchSettings): Fore
       random: seededRandom(batch.seeds[i]),
     });
     const at = offsets[i];
+    const boundAt = boundOffsets[i];
+    const boundLength = boundOffsets[i + 1] - boundAt;
     const { fit } = forecast;
     result.labels.push(forecast.method);
     result.fitLabels.push(fit.label);
     result.mean.set(forecast.mean, at);
     for (let j = 0; j < levelCount; j++) {
-      result.bounds.set(forecast.lower[j], 2 * j * total + at);
-      result.bounds.set(forecast.upper[j], (2 * j + 1) * total + at);
+      result.bounds.set(forecast.lower[j].subarray(0, boundLength), 2 * j * boundTotal + boundAt);
+      result.bounds.set(forecast.upper[j].subarray(0, boundLength), (2 * j + 1) * boundTotal + boundAt);
     }
-    result.fitMean.set(fit.mean.subarray(0, batch.horizons[i]), at);
-    result.variance.set(fit.variance.subarray(0, batch.horizons[i]), at);
     result.cumulativeVariance.set(fit.cumulativeVariance.subarray(0, batch.horizons[i]), at);
     result.aicc[i] = fit.aicc;
     const isCount = fit.distribution === 'count';
@@ -111,31 +118,37 @@ export function forecastBatch(batch: SeriesBatch, settings: BatchSettings): Fore
 export function transferList(batch: SeriesBatch | ForecastBatch): ArrayBuffer[] {
   const arrays = 'values' in batch
     ? [batch.values, batch.offsets, batch.horizons, batch.seeds]
-    : [batch.offsets, batch.mean, batch.bounds, batch.fitMean, batch.variance, batch.cumulativeVariance, batch.aicc, batch.isCount];
+    : [batch.offsets, batch.boundOffsets, batch.mean, batch.bounds, batch.cumulativeVariance, batch.aicc, batch.isCount];
   return arrays.map((array) => array.buffer as ArrayBuffer);
 }
 
-const NO_FITTED = new Float64Array(0);
+const NONE = new Float64Array(0);
 
 /**
  * The forecasts of a batch as one SeriesForecast per series, their arrays views into the batch's
- * buffers. The fits are what planning reads (no in-sample values, no member fits), with
- * simulators rebuilt from their state.
+ * buffers. What 60k series keep until the plan is written is slimmed to what is read later:
+ * means and cumulative variances over the internal horizon (planning), interval bounds over the
+ * output horizon (forecast.csv), the fit's label, count law or simulator (rebuilt from its
+ * state); no in-sample values, no per-period variances (`fit.variance` is empty), no member fits,
+ * and `fit.mean` is the non-negative `mean`.
  */
 export function unpackForecasts(batch: ForecastBatch, levelCount: number): SeriesForecast[] {
   const count = batch.labels.length;
-  const total = batch.offsets[count];
+  const boundTotal = batch.boundOffsets[count];
   const forecasts: SeriesForecast[] = [];
   for (let i = 0; i < count; i++) {
     const from = batch.offsets[i];
     const to = batch.offsets[i + 1];
+    const boundFrom = batch.boundOffsets[i];
+    const boundTo = batch.boundOffsets[i + 1];
     const simulator = batch.simulators[i];
     const isCount = batch.isCount[i] === 1;
+    const mean = batch.mean.subarray(from, to);
     const fit: MethodFit = {
       label: batch.fitLabels[i],
-      mean: batch.fitMean.subarray(from, to),
-      fitted: NO_FITTED,
-      variance: batch.variance.subarray(from, to),
+      mean,
+      fitted: NONE,
+      variance: NONE,
       cumulativeVariance: batch.cumulativeVariance.subarray(from, to),
       ...(isCount ? { distribution: 'count' as const } : simulator ? { simulate: rebuildSimulate(simulator), simulatorState: simulator } : {}),
       aicc: batch.aicc[i],
@@ -143,10 +156,10 @@ export function unpackForecasts(batch: ForecastBatch, levelCount: number): Serie
     const lower: Float64Array[] = [];
     const upper: Float64Array[] = [];
     for (let j = 0; j < levelCount; j++) {
-      lower.push(batch.bounds.subarray(2 * j * total + from, 2 * j * total + to));
-      upper.push(batch.bounds.subarray((2 * j + 1) * total + from, (2 * j + 1) * total + to));
+      lower.push(batch.bounds.subarray(2 * j * boundTotal + boundFrom, 2 * j * boundTotal + boundTo));
+      upper.push(batch.bounds.subarray((2 * j + 1) * boundTotal + boundFrom, (2 * j + 1) * boundTotal + boundTo));
     }
-    forecasts.push({ method: batch.labels[i], mean: batch.mean.subarray(from, to), lower, upper, fit });
+    forecasts.push({ method: batch.labels[i], mean, lower, upper, fit });
   }
   return forecasts;
 }

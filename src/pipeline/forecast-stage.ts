@@ -53,7 +53,7 @@ const BATCH_SERIES = 64;
  */
 export async function forecastStage(table: SalesTable, seriesList: readonly DemandSeries[], options: ForecastStageOptions): Promise<SeriesOutcome[]> {
   const seasonPeriod = options.seasonPeriod ?? SEASON_PERIOD[options.freq];
-  const settings: BatchSettings = { method: options.method, seasonPeriod, levels: [...options.levels] };
+  const settings: BatchSettings = { method: options.method, seasonPeriod, levels: [...options.levels], boundsHorizon: options.horizon };
   const count = seriesList.length;
   const names = seriesList.map((series) => ({ sku: table.skus[series.skuId], warehouse: table.warehouses[series.warehouseId] }));
   const forecasts: SeriesForecast[] = new Array(count);
