@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { MethodFit } from '../../../src/core/forecast/contract.js';
 import { combineFits } from '../../../src/core/forecast/methods/combination.js';
 import { FORECAST_METHODS } from '../../../src/core/forecast/registry.js';
-import { selectMethod } from '../../../src/core/forecast/select-method.js';
+import { isLongSeries, selectMethod } from '../../../src/core/forecast/select-method.js';
 
 const random = () => 0.5;
 const options = (seasonPeriod: number, horizon = 6) => ({ horizon, seasonPeriod, random });
@@ -28,6 +28,26 @@ describe('selectMethod (auto)', () => {
     const y = Float64Array.from({ length: 40 }, (_, t) => (t % 3 === 0 ? 2 + (t % 4) : 0));
     const label = selectMethod(y, options(12)).label;
     expect(label).toMatch(FORECAST_METHODS.ets !== undefined ? /^combo\(tsb,ETS\([AM],(N|A|Ad),[NAM]\),theta\)$/ : /^combo\(tsb,theta\)$/);
+  });
+
+  it('on long intermittent series, combines TSB and Theta with an ETS without trend', () => {
+    // Two years of daily demand on about one day in four, every weekday open, sizes 1..9 rising
+    // by one unit every 100 days: alone, automatic ETS picks ETS(A,A,N) for it.
+    const y = Float64Array.from({ length: 730 }, (_, t) => ((t * 7919) % 4 === 1 ? 1 + ((t * 31) % 9) + Math.floor(t / 100) : 0));
+    expect(FORECAST_METHODS.ets(y, options(7, 28)).label).toBe('ETS(A,A,N)');
+    const fit = selectMethod(y, options(7, 28));
+    expect(fit.label).toMatch(/^combo\(tsb,ETS\([AM],N,[NAM]\),theta\)$/);
+    // The same demand over 100 days is not long: the ETS member may have a trend again.
+    expect(isLongSeries(100, 7)).toBe(false);
+  });
+
+  it('calls a series long from 20 cycles and 140 periods', () => {
+    expect(isLongSeries(140, 7)).toBe(true);
+    expect(isLongSeries(139, 7)).toBe(false);
+    expect(isLongSeries(139, 1)).toBe(false);
+    expect(isLongSeries(140, 1)).toBe(true);
+    expect(isLongSeries(239, 12)).toBe(false);
+    expect(isLongSeries(240, 12)).toBe(true);
   });
 
   it('chooses TSB alone for intermittent daily demand with a closed weekday over 8+ weeks', () => {

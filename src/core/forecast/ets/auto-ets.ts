@@ -1,4 +1,4 @@
-import type { EtsFit, EtsSpec } from './ets-model.js';
+import type { EtsFit, EtsSpec, EtsTrendType } from './ets-model.js';
 import { tryFitEts } from './fit-ets.js';
 import { fitFixedSes } from './fit-fixed-ses.js';
 import { hasSeasonalPattern } from './has-seasonal-pattern.js';
@@ -19,6 +19,8 @@ export interface AutoEtsOptions {
    * 12 % fewer evaluations than 1e-8.
    */
   readonly relativeTolerance?: number;
+  /** Trends that compete (default none, additive and damped). */
+  readonly trends?: readonly EtsTrendType[];
 }
 
 /**
@@ -80,7 +82,7 @@ export function autoEts(y: Float64Array, m: number, options: AutoEtsOptions = {}
     else if (hasSeasonalPattern(y, period)) seasons = seasonal;
   }
   const errors: readonly ('A' | 'M')[] = allowMultiplicative ? ['A', 'M'] : ['A'];
-  const trends = ['N', 'A', 'Ad'] as const;
+  const trends = options.trends ?? ['N', 'A', 'Ad'];
   let best: EtsFit | null = null;
   let evaluations = 0;
   for (const error of errors) {

@@ -16,6 +16,17 @@ export const ets: ForecastMethod = (y, { horizon, seasonPeriod }) =>
   methodFitFromEts(autoEts(y, seasonPeriod), y, horizon);
 
 /**
+ * Automatic ETS without trend: error A/M, season N/A/M, level only. For long intermittent
+ * series inside `auto`'s combination (see select-method.ts), where a slope fitted to sporadic
+ * demand extrapolates noise; Croston-type methods have no trend either (Syntetos & Boylan 2021,
+ * Intermittent Demand Forecasting, ch. 6).
+ *
+ * @example levelEts(y, { horizon: 28, seasonPeriod: 7, random }).label // 'ETS(A,N,A)' or 'ETS(A,N,N)'
+ */
+export const levelEts: ForecastMethod = (y, { horizon, seasonPeriod }) =>
+  methodFitFromEts(autoEts(y, seasonPeriod, { trends: ['N'] }), y, horizon);
+
+/**
  * Wraps a fitted ETS model in the method contract: forecasts, per-step and cumulative
  * variances, the simulator for multiplicative errors, the AICc. If the forecasts are not all
  * finite (a breakdown far out), falls back to ETS(A,N,N), then to a flat last value.
