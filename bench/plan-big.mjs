@@ -3,7 +3,8 @@
 // two years of daily sales, plus a generated stock.csv and items.csv (seeded, cached in
 // bench/.cache/big/). Runs the BUILT CLI in a child process with Node's default heap limit and
 // reports wall time, peak RSS and the per-stage durations from summary.json.
-// Usage: npm run bench:plan [-- --rows 1m]   (1m: the 1M-row file, for a quicker look)
+// Usage: npm run bench:plan [-- --rows 1m] [--jobs N]   (1m: the 1M-row file, for a quicker look;
+// --jobs: worker threads, default the CLI's default, all available cores)
 import { spawnSync } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,9 @@ import { mulberry32 } from './lib-sim-random.mjs';
 import { makeBigSales } from './make-big-sales.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const size = process.argv.includes('--rows') ? process.argv[process.argv.indexOf('--rows') + 1] : '5m';
+const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const size = option('--rows') ?? '5m';
+const jobs = option('--jobs');
 const cache = join(root, 'bench', '.cache');
 const salesFile = join(cache, `sales-${size}.csv`);
 const dir = join(cache, `big-${size}`);
@@ -42,8 +45,10 @@ if (!existsSync(join(dir, 'stock.csv'))) {
 }
 
 const out = join(mkdtempSync(join(tmpdir(), 'stockcast-bench-plan-')), 'out');
+const { availableParallelism, loadavg } = await import('node:os');
+const loadBefore = loadavg();
 const started = process.hrtime.bigint();
-const child = spawnSync(process.execPath, [join(root, 'bench', 'lib-rss-run.mjs'), 'plan', dir, '--out', out, '--quiet'], {
+const child = spawnSync(process.execPath, [join(root, 'bench', 'lib-rss-run.mjs'), 'plan', dir, '--out', out, '--quiet', ...(jobs ? ['--jobs', jobs] : [])], {
   encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
 });
 const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -55,7 +60,13 @@ const peakKb = Number(child.stderr.trim().split('\n').pop().split(' ')[1]);
 const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
 console.log(`plan on ${summary.counts.sales_rows.toLocaleString('en-US')} sales rows, ${summary.counts.series} series, `
   + `${summary.counts.sku_warehouses} SKU x warehouse`);
-console.log(`wall ${(wallMs / 1000).toFixed(1)} s, peak RSS ${(peakKb / 1024).toFixed(0)} MB (Node's default heap limit)`);
-console.log('stage durations (ms):', JSON.stringify(summary.durations_ms));
-console.log(`ms per series (forecast stage): ${(summary.durations_ms.forecast / summary.counts.series).toFixed(2)}`);
+const loads = (load) => load.map((x) => x.toFixed(1)).join(' ');
+console.log(`jobs ${jobs ?? `default (${availableParallelism()} available cores)`}; load average ${loads(loadBefore)} before, ${loads(loadavg())} after`);
+console.log(`wall ${(wallMs / 1000).toFixed(1)} s (whole command, start to exit), peak RSS ${(peakKb / 1024).toFixed(0)} MB (Node's default heap limit)`);
+console.log(`throughput ${(summary.counts.series / (wallMs / 1000)).toFixed(0)} series/s over the whole run, `
+  + `${(summary.counts.series / (summary.durations_ms.forecast / 1000)).toFixed(0)} series/s in the forecast stage`);
+const stages = Object.entries(summary.durations_ms).filter(([stage]) => stage !== 'total');
+const outside = wallMs - summary.durations_ms.total;
+console.log(`split: ${stages.map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`).join(', ')}, `
+  + `outside the stages (start-up, summary, exit) ${(outside / 1000).toFixed(1)} s`);
 rmSync(dirname(out), { recursive: true, force: true });
