@@ -13,7 +13,7 @@ export interface ShardSelection {
   readonly inputRows: Readonly<Record<'sales' | 'stock' | 'items' | 'lanes', number>>;
   /** Series of the whole run. */
   readonly seriesTotal: number;
-  /** `sku NUL warehouse` -> position of the series in the whole run's series list (= forecast.csv order). */
+  /** `sku NUL warehouse` -> position of the series in the whole run's series list (= forecast.csv order); empty when unsharded. */
   readonly seriesIndex: ReadonlyMap<string, number>;
 }
 
@@ -36,12 +36,12 @@ export function selectShard<T extends ReadResult>(settings: RunSettings, read: T
   };
   const shard = settings.shard;
   const seriesIndex = new Map<string, number>();
-  prepared.series.forEach((series, i) => {
-    seriesIndex.set(`${table.skus[series.skuId]}\u0000${table.warehouses[series.warehouseId]}`, i);
-  });
   const selection: ShardSelection = { shard, inputRows, seriesTotal: prepared.series.length, seriesIndex };
   if (!shard) return { ...read, shard: selection };
   if (settings.out === '-') throw new UsageError('--shard writes a shard output set for `stockcast merge`: give --out FOLDER, not -');
+  prepared.series.forEach((series, i) => {
+    seriesIndex.set(`${table.skus[series.skuId]}\u0000${table.warehouses[series.warehouseId]}`, i);
+  });
 
   const inShard = new Uint8Array(table.skus.length);
   table.skus.forEach((sku, id) => { inShard[id] = shardOfSku(sku, shard.count) === shard.index ? 1 : 0; });
