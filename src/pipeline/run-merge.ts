@@ -6,6 +6,7 @@ import { openCsvRecords } from '../io/csv-records.js';
 import { beginOutputSet } from '../io/output-set.js';
 import { SHARD_DATA_NAME, readShardData, type ShardData, type ShardSkuRecord } from '../io/shard-data-file.js';
 import { writeSupplierSheets } from '../io/write-supplier-sheets.js';
+import { VERSION } from '../version.js';
 import { StageTimer } from './hooks.js';
 import { planTableTexts } from './output-rows.js';
 import { assemblePlan, compareLineKeys } from './plan-stage.js';
@@ -135,10 +136,20 @@ function checkShardCover(shards: readonly ShardSet[]): void {
   }
 }
 
-/** Same inputs (by SHA-256), same version and settings: every difference from the first shard is listed (exit 3). */
+/**
+ * Same inputs (by SHA-256), same settings, and the version of this stockcast: every difference
+ * from the first shard is listed (exit 3).
+ */
 function checkSameRun(shards: readonly ShardSet[]): void {
   const [first, ...rest] = [...shards].sort((a, b) => a.summary.shard.index - b.summary.shard.index);
   const problems: InputProblem[] = [];
+  if (first.summary.version !== VERSION) {
+    // Another version may forecast or write differently: the merged set would match neither.
+    problems.push({
+      ...mismatch(first, 'summary.json', 'version', `${VERSION} (this stockcast)`, String(first.summary.version)),
+      hint: 'merge with the stockcast version that planned the shards',
+    });
+  }
   for (const shard of rest) {
     for (const fact of SHARED_FACTS) {
       if (fact === 'inputs') continue;

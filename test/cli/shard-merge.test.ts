@@ -3,6 +3,7 @@ import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync 
 import path from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { VERSION } from '../../src/version.js';
 import { writeManySkus } from './many-skus.js';
 import { SAMPLES, runCli, tempDir } from './run-cli.js';
 
@@ -163,6 +164,18 @@ describe('merge refuses clear mistakes and leaves OUT untouched', () => {
     const result = await refuse(['s0', 's1', 's2-seed']);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain(`error: ${path.join('s2-seed', 'shard-data.jsonl')}: settings.seed: expected 1 as in s0, got "2"`);
+  });
+
+  it('shards planned by another stockcast version: exit 3', async () => {
+    for (const k of [0, 1, 2]) {
+      cpSync(path.join(base, `s${k}`), path.join(base, `old-s${k}`), { recursive: true, dereference: true });
+      const file = path.join(base, `old-s${k}`, 'summary.json');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/"version": "[^"]*"/, '"version": "0.0.9"'));
+    }
+    const result = await refuse(['old-s0', 'old-s1', 'old-s2']);
+    expect(result.code).toBe(3);
+    expect(result.stderr.split('\n')[0]).toBe(`error: ${path.join('old-s0', 'summary.json')}: version: expected ${VERSION} (this stockcast), `
+      + 'got "0.0.9" (merge with the stockcast version that planned the shards)');
   });
 
   it('shards cut into a different number of parts: exit 2', async () => {
