@@ -1,3 +1,5 @@
+import type { Shard } from '../core/shard-of-sku.js';
+
 /** Flags as commander hands them over (undefined when not given). */
 export interface CommandFlags {
   readonly out?: string;
@@ -36,4 +38,5 @@ export interface CommandFlags {
   readonly maxProblems?: number;
   readonly reorder?: string;
   readonly reference?: string;
+  readonly shard?: Shard;
 }

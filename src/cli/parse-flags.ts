@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { parseShard, type Shard } from '../core/shard-of-sku.js';
 
 /** Parsers for flag values; each throws commander's InvalidArgumentError (exit 2) with what was expected. */
 
@@ -75,4 +76,11 @@ export function parseFailOn(value: string): string[] {
     if (!allowed.includes(part)) throw new InvalidArgumentError(`expected ${allowed.join('|')}, got "${part}"`);
   }
   return parts;
+}
+
+/** `2/8` -> shard 2 of 8 (K counts from 0, as Kubernetes and AWS Batch array indexes do). */
+export function parseShardFlag(value: string): Shard {
+  const parsed = parseShard(value);
+  if (!parsed.ok) throw new InvalidArgumentError(parsed.reason);
+  return parsed.shard;
 }

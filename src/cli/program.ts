@@ -5,6 +5,7 @@ import { runAlertsCommand } from './commands/alerts.js';
 import { runBacktestCommand } from './commands/backtest.js';
 import { runExportCommand } from './commands/export.js';
 import { runForecastCommand } from './commands/forecast.js';
+import { runMergeCommand } from './commands/merge.js';
 import { runPlanCommand } from './commands/plan.js';
 import { runRebalanceCommand } from './commands/rebalance.js';
 import { runReorderCommand } from './commands/reorder.js';
@@ -12,7 +13,7 @@ import { runValidateCommand } from './commands/validate.js';
 import type { CommandFlags } from './command-flags.js';
 import {
   parseChoice, parseFailOn, parseIsoDate, parseLevels, parseMap, parseNonNegativeNumber, parsePositiveInt,
-  parseServiceLevel,
+  parseServiceLevel, parseShardFlag,
 } from './parse-flags.js';
 
 type Runner = (dir: string | undefined, flags: CommandFlags) => Promise<number>;
@@ -49,7 +50,21 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .description('Read DIR/sales.csv and DIR/stock.csv (and items.csv, lanes.csv when present), forecast every SKU x warehouse, and write forecast.csv, reorder.csv, alerts.csv, transfers.csv, suppliers/ and summary.json into --out (default DIR/out).')
     .argument('[dir]', 'folder with the input files (default: current folder)'), addDataFlags, addForecastFlags, addPlanningFlags)
     .addOption(new Option('--fail-on <types>', 'exit 4 when alerts of these types exist: stockout_risk,overstock,dead_stock or any').argParser(parseFailOn))
+    .addOption(new Option('--shard <k/n>', 'plan only the SKUs of shard K of N (K from 0, e.g. $JOB_COMPLETION_INDEX/8); join the shard sets with stockcast merge').argParser(parseShardFlag))
     .action(action(runPlanCommand));
+
+  program.command('merge')
+    .summary('join the output sets of plan --shard K/N runs into one')
+    .description('Join the output sets of `stockcast plan --shard K/N` runs (one folder per shard, 0..N-1, any order) into one output set at OUT, equal to the unsharded run: forecast.csv, reorder.csv, alerts.csv, transfers.csv, suppliers/ and summary.json. Refuses shards that are missing or given twice (exit 2) and shards of other inputs or settings (exit 3), leaving OUT untouched.')
+    .argument('<out>', 'folder for the merged output set')
+    .argument('<shard-dirs...>', 'the --out folders of the shard runs')
+    .option('--json', 'print the summary as JSON on stdout')
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('--no-color', 'no colours (also: NO_COLOR, or output that is not a terminal)')
+    .option('--debug', 'print stack traces of internal errors')
+    .action(async (out: string, shardDirs: string[], flags: CommandFlags) => {
+      setExitCode(await runMergeCommand(out, shardDirs, flags));
+    });
 
   withFlags(program.command('forecast')
     .summary('forecasts only')

@@ -1,6 +1,6 @@
 import type { InventoryAlert, ReorderLine, Transfer } from '../core/inventory/index.js';
 import { formatDay } from '../core/series/calendar.js';
-import type { CsvCell } from '../io/write-csv.js';
+import { formatCsv, type CsvCell } from '../io/write-csv.js';
 
 /** reorder.csv: the spec's columns in order, then extra columns planners asked for. */
 export const REORDER_COLUMNS = [
@@ -46,4 +46,15 @@ export function alertRows(alerts: readonly InventoryAlert[]): CsvCell[][] {
 
 export function transferRows(transfers: readonly Transfer[]): CsvCell[][] {
   return transfers.map((t) => [t.sku, t.from, t.to, t.qty, round(t.cost, 2), t.reason]);
+}
+
+/** The text of reorder.csv, alerts.csv and transfers.csv of a plan (`plan` and `merge` write these). */
+export function planTableTexts(plan: {
+  readonly lines: readonly ReorderLine[]; readonly alerts: readonly InventoryAlert[]; readonly transfers: readonly Transfer[];
+}): { reorder: string; alerts: string; transfers: string } {
+  return {
+    reorder: formatCsv([...REORDER_COLUMNS], reorderRows(plan.lines)),
+    alerts: formatCsv([...ALERT_COLUMNS], alertRows(plan.alerts)),
+    transfers: formatCsv([...TRANSFER_COLUMNS], transferRows(plan.transfers)),
+  };
 }

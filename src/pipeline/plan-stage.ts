@@ -42,9 +42,34 @@ export interface PlanStageResult {
   readonly orders: SupplierOrder[];
   /** Item fields that took a default, with the number of SKUs concerned. */
   readonly defaultsUsed: Record<string, number>;
+  /** The same plan per SKU, before the alerts are ranked and orders grouped (what a shard hands to `merge`). */
+  readonly skus: readonly SkuPlan[];
+}
+
+/**
+ * The plan of one SKU over all its warehouses. SKUs are planned independently of each other
+ * (rebalancing moves stock between the warehouses of one SKU), so the plan of any set of SKUs is
+ * {@link assemblePlan} over their SKU plans in SKU order.
+ */
+export interface SkuPlan {
+  readonly sku: string;
+  /** Its lines after transfers, by warehouse. */
+  readonly lines: readonly ReorderLine[];
+  /** Its alerts in line order, not yet ranked. */
+  readonly alerts: readonly InventoryAlert[];
+  readonly transfers: readonly Transfer[];
+  /** Item fields that took a default for this SKU (counted once per SKU). */
+  readonly defaultsUsed: readonly string[];
 }
 
 const key = (sku: string, warehouse: string) => `${sku}\u0000${warehouse}`;
+
+/** Code-unit order of `sku NUL warehouse`: by SKU, then warehouse. */
+export function compareLineKeys(a: { sku: string; warehouse: string }, b: { sku: string; warehouse: string }): number {
+  const ka = key(a.sku, a.warehouse);
+  const kb = key(b.sku, b.warehouse);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
 
 /**
  * Forecasts -> reorder lines -> transfers -> reorder lines after transfers -> alerts -> supplier
@@ -58,15 +83,23 @@ export function planStage(
   lanes: readonly Lane[] | null,
   options: PlanStageOptions,
 ): PlanStageResult {
+  return assemblePlan(planSkus(outcomes, stock, items, lanes, options));
+}
+
+/** The plan of every SKU, in SKU order (see {@link planStage}). */
+export function planSkus(
+  outcomes: readonly SeriesOutcome[],
+  stock: readonly StockInput[],
+  items: readonly ItemInput[],
+  lanes: readonly Lane[] | null,
+  options: PlanStageOptions,
+): SkuPlan[] {
   const daysPerPeriod = DAYS_PER_PERIOD[options.freq];
   const itemBySku = new Map(items.map((item) => [item.sku, item]));
   const outcomeByKey = new Map(outcomes.map((o) => [key(o.sku, o.warehouse), o]));
   const stockByKey = new Map(stock.map((s) => [key(s.sku, s.warehouse), s]));
   const keys = new Set<string>([...stockByKey.keys(), ...outcomeByKey.keys()]);
-  const defaultsUsed: Record<string, number> = {};
-  const countedDefaults = new Set<string>();
-  const lines: ReorderLine[] = [];
-  const lastSaleByKey = new Map<string, number | null>();
+  const groups = new Map<string, { lines: ReorderLine[]; lastSales: (number | null)[]; defaultsUsed: string[] }>();
   const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const k of sorted) {
     const [sku, warehouse] = k.split('\u0000');
@@ -74,9 +107,10 @@ export function planStage(
     const position = stockByKey.get(k);
     const given: Partial<ItemInput> = itemBySku.get(sku) ?? {};
     const { item, defaultsUsed: used } = resolveItem(withDefaults(given, options.itemDefaults), position?.unitCost);
-    if (!countedDefaults.has(sku)) {
-      countedDefaults.add(sku);
-      for (const field of used) defaultsUsed[field] = (defaultsUsed[field] ?? 0) + 1;
+    let group = groups.get(sku);
+    if (!group) {
+      group = { lines: [], lastSales: [], defaultsUsed: [...used] };
+      groups.set(sku, group);
     }
     const forecast = demandForecast(outcome, options.freq, options.asOfDay, daysPerPeriod);
     const needed = periodsNeeded(item, daysPerPeriod);
@@ -84,7 +118,7 @@ export function planStage(
       // The forecast stage sizes horizons from the same items; a shorter one means a bug upstream.
       throw new Error(`forecast of ${sku} @ ${warehouse} covers ${outcome.forecast.mean.length} periods, ${needed} needed`);
     }
-    lines.push(planReorder({
+    group.lines.push(planReorder({
       sku,
       warehouse,
       item,
@@ -97,36 +131,46 @@ export function planStage(
       asOfDay: options.asOfDay,
       random: seededRandom(hashString(k, options.seed ^ 0x5bd1e995)),
     }));
-    lastSaleByKey.set(k, outcome && Number.isFinite(outcome.series.stats.lastSaleDay) ? outcome.series.stats.lastSaleDay : null);
+    group.lastSales.push(outcome && Number.isFinite(outcome.series.stats.lastSaleDay) ? outcome.series.stats.lastSaleDay : null);
   }
 
-  const transfers: Transfer[] = [];
-  const linesBySku = new Map<string, ReorderLine[]>();
-  for (const line of lines) {
-    const group = linesBySku.get(line.sku);
-    if (group) group.push(line);
-    else linesBySku.set(line.sku, [line]);
-  }
-  for (const group of linesBySku.values()) {
-    if (group.length < 2) continue;
-    transfers.push(...rebalanceSku(group, lanes).transfers);
-  }
-  const planned = applyTransfers(lines, transfers);
-  // Alerts describe the stock as it is this morning (before the suggested transfers move it),
-  // so a planner sees the stockout risk next to the transfer that answers it.
-  const alerts: InventoryAlert[] = [];
-  for (const line of lines) {
-    alerts.push(...inventoryAlerts(line, options.asOfDay, lastSaleByKey.get(key(line.sku, line.warehouse)) ?? null, {
+  const plans: SkuPlan[] = [];
+  for (const [sku, group] of groups) {
+    const transfers = group.lines.length < 2 ? [] : rebalanceSku(group.lines, lanes).transfers;
+    // Alerts describe the stock as it is this morning (before the suggested transfers move it),
+    // so a planner sees the stockout risk next to the transfer that answers it.
+    const alerts = group.lines.flatMap((line, i) => inventoryAlerts(line, options.asOfDay, group.lastSales[i], {
       deadStockDays: options.deadStockDays,
       overstockCoverDays: options.overstockDays,
     }));
+    plans.push({ sku, lines: applyTransfers(group.lines, transfers), alerts, transfers, defaultsUsed: group.defaultsUsed });
+  }
+  return plans;
+}
+
+/**
+ * The whole plan from SKU plans in SKU order: lines, transfers and alerts concatenated, alerts
+ * ranked, orders grouped by supplier, defaults counted. `plan` and `merge` both build their
+ * result here, so a merged set equals the unsharded one.
+ */
+export function assemblePlan(skus: readonly SkuPlan[]): PlanStageResult {
+  const lines: ReorderLine[] = [];
+  const alerts: InventoryAlert[] = [];
+  const transfers: Transfer[] = [];
+  const defaultsUsed: Record<string, number> = {};
+  for (const plan of skus) {
+    lines.push(...plan.lines);
+    alerts.push(...plan.alerts);
+    transfers.push(...plan.transfers);
+    for (const field of plan.defaultsUsed) defaultsUsed[field] = (defaultsUsed[field] ?? 0) + 1;
   }
   return {
-    lines: planned,
+    lines,
     alerts: rankAlerts(alerts),
     transfers,
-    orders: groupBySupplier(planned),
+    orders: groupBySupplier(lines),
     defaultsUsed,
+    skus,
   };
 }
 

@@ -7,6 +7,7 @@ import { resolveEncoding } from '../io/decode.js';
 import { resolveDateFormat } from '../io/parse-date.js';
 import { isForecastMethodName, forecastMethodNames } from '../core/forecast/registry.js';
 import type { Frequency } from '../core/series/calendar.js';
+import type { Shard } from '../core/shard-of-sku.js';
 
 /** What a command was asked to do, after flags, the config file and defaults are merged. */
 export interface RunSettings {
@@ -38,6 +39,8 @@ export interface RunSettings {
   readonly deadStockDays: number;
   readonly overstockDays: number;
   readonly failOn: readonly string[];
+  /** `plan --shard K/N`: plan only the SKUs of this shard. */
+  readonly shard?: Shard;
 }
 
 export type InputFile = 'sales' | 'stock' | 'items' | 'lanes';
@@ -85,6 +88,7 @@ export interface SettingsInput {
   readonly deadStockDays?: number;
   readonly overstockDays?: number;
   readonly failOn?: readonly string[];
+  readonly shard?: Shard;
 }
 
 /** Documented defaults (README, "Defaults"). */
@@ -177,6 +181,7 @@ export function resolveSettings(
     deadStockDays: pick('deadStockDays') ?? DEFAULTS.deadStockDays,
     overstockDays: pick('overstockDays') ?? DEFAULTS.overstockDays,
     failOn: (pick('failOn') ?? []).filter((type) => type !== 'none'),
+    shard: flags.shard,
   };
 }
 
