@@ -32,7 +32,7 @@ interface BusinessSku {
   readonly item?: Omit<ItemInput, 'sku'>;
 }
 
-function planInputs(skus: readonly BusinessSku[]) {
+async function planInputs(skus: readonly BusinessSku[]) {
   const names = skus.map((_, i) => ['A', 'A b', 'B', 'Ä-1', 'C,2', 'D', 'E', 'F', 'G', 'H'][i]);
   const rows: [string, string, string, number][] = [];
   const stock: StockInput[] = [];
@@ -52,7 +52,7 @@ function planInputs(skus: readonly BusinessSku[]) {
   if (rows.length === 0) rows.push([formatDay(AS_OF - 10), 'Z', 'BER', 1]);
   const table = makeTable(rows);
   const series = buildDemandSeries(table, { freq: 'week', asOfDay: AS_OF, seriesEnd: 'as-of' });
-  const outcomes = forecastStage(table, series, { freq: 'week', method: 'naive', horizon: 13, levels: [80, 95], seed: 1 });
+  const outcomes = await forecastStage(table, series, { freq: 'week', method: 'naive', horizon: 13, levels: [80, 95], seed: 1, jobs: 1 });
   return { outcomes, stock, items };
 }
 
@@ -61,9 +61,9 @@ const OPTIONS: PlanStageOptions = {
 };
 
 describe('planSkus + assemblePlan', () => {
-  it('planning any split of the SKUs part by part, then assembling, gives the whole plan (what merge relies on)', () => {
-    fc.assert(fc.property(business, fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 10, maxLength: 10 }), (skus, partOf) => {
-      const { outcomes, stock, items } = planInputs(skus);
+  it('planning any split of the SKUs part by part, then assembling, gives the whole plan (what merge relies on)', async () => {
+    await fc.assert(fc.asyncProperty(business, fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 10, maxLength: 10 }), async (skus, partOf) => {
+      const { outcomes, stock, items } = await planInputs(skus);
       const whole = planStage(outcomes, stock, items, LANES, OPTIONS);
       const skuNames = [...new Set([...outcomes.map((o) => o.sku), ...stock.map((s) => s.sku)])].sort();
       const part = (sku: string) => partOf[skuNames.indexOf(sku) % partOf.length];
@@ -78,9 +78,9 @@ describe('planSkus + assemblePlan', () => {
     }), { numRuns: 60 });
   });
 
-  it('gives one SKU plan per SKU with a series or a stock row, in SKU order, each holding all its warehouses', () => {
-    fc.assert(fc.property(business, (skus) => {
-      const { outcomes, stock, items } = planInputs(skus);
+  it('gives one SKU plan per SKU with a series or a stock row, in SKU order, each holding all its warehouses', async () => {
+    await fc.assert(fc.asyncProperty(business, async (skus) => {
+      const { outcomes, stock, items } = await planInputs(skus);
       const plans = planSkus(outcomes, stock, items, LANES, OPTIONS);
       const expected = [...new Set([...outcomes.map((o) => o.sku), ...stock.map((s) => s.sku)])].sort();
       expect(plans.map((p) => p.sku)).toEqual(expected);
