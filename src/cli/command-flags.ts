@@ -35,4 +35,8 @@ export interface CommandFlags {
   readonly maxProblems?: number;
   readonly reorder?: string;
   readonly reference?: string;
+  readonly abcLimits?: number[];
+  readonly xyzLimits?: number[];
+  readonly reportTop?: number;
+  readonly warehouse?: string;
 }

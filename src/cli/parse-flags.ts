@@ -76,3 +76,12 @@ export function parseFailOn(value: string): string[] {
   }
   return parts;
 }
+
+/** `80,95` or `0.5,1`: two non-negative numbers, the first at most the second (range checks follow in settings). */
+export function parseNumberPair(value: string): number[] {
+  const parts = value.split(',').map((part) => Number(part.trim()));
+  if (parts.length !== 2 || parts.some((n) => !Number.isFinite(n) || n < 0) || parts[0] > parts[1]) {
+    throw new InvalidArgumentError(`expected two numbers, the smaller first, separated by a comma (e.g. 80,95), got "${value}"`);
+  }
+  return parts;
+}

@@ -12,7 +12,7 @@ import { runValidateCommand } from './commands/validate.js';
 import type { CommandFlags } from './command-flags.js';
 import {
   parseChoice, parseFailOn, parseIsoDate, parseLevels, parseMap, parseNonNegativeNumber, parsePositiveInt,
-  parseServiceLevel,
+  parseNumberPair, parseServiceLevel,
 } from './parse-flags.js';
 
 type Runner = (dir: string | undefined, flags: CommandFlags) => Promise<number>;
@@ -142,5 +142,7 @@ function addPlanningFlags(command: Command): Command {
     .addOption(new Option('--lead-time <days>', 'default lead time in days for items without one (default 14)').argParser(parseNonNegativeNumber))
     .addOption(new Option('--review-period <days>', 'default review period in days (default 1, the nightly run)').argParser(parseNonNegativeNumber))
     .addOption(new Option('--dead-stock-days <days>', 'no sales for this many days with stock on hand is dead stock (default 90)').argParser(parsePositiveInt))
-    .addOption(new Option('--overstock-days <days>', 'cover beyond the order-up-to level that counts as overstock (default 60)').argParser(parseNonNegativeNumber));
+    .addOption(new Option('--overstock-days <days>', 'cover beyond the order-up-to level that counts as overstock (default 60)').argParser(parseNonNegativeNumber))
+    .addOption(new Option('--abc-limits <a,b>', 'cumulative value shares in percent where ABC classes A and B end (default 80,95)').argParser(parseNumberPair))
+    .addOption(new Option('--xyz-limits <x,y>', 'demand CVs per period where XYZ classes X and Y end (default 0.5,1)').argParser(parseNumberPair));
 }

@@ -57,6 +57,11 @@ export interface Config {
   /** Resolved against the config file's folder. */
   readonly out?: string;
   readonly seed?: number;
+  /** Percent, [A, B]. */
+  readonly abcLimits?: readonly number[];
+  /** Coefficients of variation, [X, Y]. */
+  readonly xyzLimits?: readonly number[];
+  readonly reportTop?: number;
 }
 
 /** The fields of each input file that `columns` may map (interface spec). */
@@ -128,6 +133,17 @@ const KEYS: Readonly<Record<string, Key>> = {
   decimal_comma: { name: 'decimalComma', schema: z.boolean(), expected: 'true or false' },
   out: { name: 'out', schema: z.string().min(1), expected: 'a folder path' },
   seed: { name: 'seed', schema: z.int().min(0).max(2 ** 32 - 1), expected: 'a whole number from 0 to 4294967295' },
+  abc_limits: {
+    name: 'abcLimits',
+    schema: z.tuple([z.number().gt(0).max(100), z.number().gt(0).max(100)]).refine(([a, b]) => a <= b),
+    expected: 'two cumulative value shares in percent where classes A and B end, A <= B, e.g. [80, 95]',
+  },
+  xyz_limits: {
+    name: 'xyzLimits',
+    schema: z.tuple([z.number().min(0), z.number().min(0)]).refine(([x, y]) => x <= y),
+    expected: 'two coefficients of variation where classes X and Y end, X <= Y, e.g. [0.5, 1.0]',
+  },
+  report_top: { name: 'reportTop', schema: z.int().min(0).max(1000), expected: 'a whole number of charted items from 0 to 1000' },
   $schema: { name: 'source', schema: z.string(), expected: 'a URL' },
 };
 

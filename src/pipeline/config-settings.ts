@@ -33,5 +33,8 @@ export async function loadSettingsFromConfig(dir: string | undefined, explicitPa
     decimalComma: config.decimalComma,
     out: config.out,
     seed: config.seed,
+    abcLimits: config.abcLimits,
+    xyzLimits: config.xyzLimits,
+    reportTop: config.reportTop,
   };
 }

@@ -13,6 +13,7 @@ import {
 import { planStage, planningHorizon, type PlanStageResult } from './plan-stage.js';
 import { forecastAll, readSeries } from './prepare-series.js';
 import { summaryTables } from './summary-tables.js';
+import { planInsights, writeInsights } from './plan-insights.js';
 import type { RunSettings } from './settings.js';
 
 /** Which command runs the plan: `plan` writes the whole set, the others one file each. */
@@ -47,6 +48,8 @@ export interface PlanSummary {
   readonly orders_by_supplier: { supplier: string; lines: number; units: number; value: number }[];
   readonly orders_by_warehouse: object[];
   readonly alerts_by_severity: object[];
+  readonly kpis?: object;
+  readonly abc_xyz?: object;
 }
 
 const SINGLE_FILE: Record<Exclude<PlanMode, 'plan'>, string> = {
@@ -92,7 +95,8 @@ async function planAndWrite(
   reportPlanWarnings(result, hooks, settings.files.items !== undefined);
 
   const asOf = formatDay(prepared.asOfDay);
-  const reorderText = formatCsv([...REORDER_COLUMNS], reorderRows(result.lines));
+  const insights = planInsights(result, outcomes, inputs.items, { ...settings, freq: prepared.freq });
+  const reorderText = formatCsv([...REORDER_COLUMNS], reorderRows(result.lines, insights.classOf));
   const alertsText = formatCsv([...ALERT_COLUMNS], alertRows(result.alerts));
   const transfersText = formatCsv([...TRANSFER_COLUMNS], transferRows(result.transfers));
 
@@ -105,6 +109,7 @@ async function planAndWrite(
     await set.writeText('alerts.csv', alertsText);
     await set.writeText('transfers.csv', transfersText);
     await writeSupplierSheets(set, supplierSheets(result, inputs.items, asOf));
+    await writeInsights(set, insights);
     written = set.outDir;
   } else if (mode !== 'plan') {
     const text = mode === 'reorder' ? reorderText : mode === 'alerts' ? alertsText : transfersText;
@@ -116,12 +121,12 @@ async function planAndWrite(
   }
   timer.mark('write');
 
-  const summary = await buildSummary(settings, mode, result, {
+  const summary: PlanSummary = { ...await buildSummary(settings, mode, result, {
     asOf, freq: prepared.freq, horizon: prepared.horizon, series: outcomes.length, salesRows: table.rowCount,
     stockRows: inputs.stock.length, itemRows: inputs.items.length, laneRows: inputs.lanes.length,
     methods: countBy(outcomes.map((o) => o.forecast.method)),
     startedAt, durations: timer.finish(),
-  });
+  }), kpis: insights.kpis, abc_xyz: insights.abcXyz };
   if (set) await set.writeText('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   return { result, summary, written, csvText };
 }
