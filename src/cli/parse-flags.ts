@@ -85,3 +85,10 @@ export function parseNumberPair(value: string): number[] {
   }
   return parts;
 }
+
+/** A whole number, 0 or more. */
+export function parseNonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number, 0 or more, got "${value}"`);
+  return n;
+}

@@ -7,12 +7,14 @@ import { runExportCommand } from './commands/export.js';
 import { runForecastCommand } from './commands/forecast.js';
 import { runPlanCommand } from './commands/plan.js';
 import { runRebalanceCommand } from './commands/rebalance.js';
+import { runReportCommand } from './commands/report.js';
+import { runShowCommand } from './commands/show.js';
 import { runReorderCommand } from './commands/reorder.js';
 import { runValidateCommand } from './commands/validate.js';
 import type { CommandFlags } from './command-flags.js';
 import {
   parseChoice, parseFailOn, parseIsoDate, parseLevels, parseMap, parseNonNegativeNumber, parsePositiveInt,
-  parseNumberPair, parseServiceLevel,
+  parseNonNegativeInt, parseNumberPair, parseServiceLevel,
 } from './parse-flags.js';
 
 type Runner = (dir: string | undefined, flags: CommandFlags) => Promise<number>;
@@ -49,6 +51,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .description('Read DIR/sales.csv and DIR/stock.csv (and items.csv, lanes.csv when present), forecast every SKU x warehouse, and write forecast.csv, reorder.csv, alerts.csv, transfers.csv, suppliers/ and summary.json into --out (default DIR/out).')
     .argument('[dir]', 'folder with the input files (default: current folder)'), addDataFlags, addForecastFlags, addPlanningFlags)
     .addOption(new Option('--fail-on <types>', 'exit 4 when alerts of these types exist: stockout_risk,overstock,dead_stock or any').argParser(parseFailOn))
+    .addOption(new Option('--report-top <n>', 'SKU x warehouse lines charted in report.html (default 40)').argParser(parseNonNegativeInt))
     .action(action(runPlanCommand));
 
   withFlags(program.command('forecast')
@@ -97,6 +100,22 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .argument('[dir]', 'folder with the input files'), addDataFlags)
     .addOption(new Option('--max-problems <n>', 'problems to print (default 50; all are counted)').argParser(parsePositiveInt))
     .action(action(runValidateCommand));
+
+  withFlags(program.command('report')
+    .summary('rebuild report.html from an output set')
+    .description('Rebuild the morning report (report.html: KPIs, ABC/XYZ matrix, charts of the top lines by money at stake, a table of every line) from the files of an output set.')
+    .argument('[set]', 'output set folder, or a data folder whose out/ is one (default ./out)'), addOutputFlags)
+    .addOption(new Option('--report-top <n>', 'SKU x warehouse lines charted (default 40)').argParser(parseNonNegativeInt))
+    .action(action(runReportCommand));
+
+  withFlags(program.command('show')
+    .summary('history, forecast and bands of one SKU as a terminal chart')
+    .argument('<sku>', 'the SKU')
+    .argument('[dir]', 'output set folder, or a data folder whose out/ is one (default ./out)'), addOutputFlags)
+    .option('--warehouse <name>', 'only this warehouse (default: every warehouse of the SKU)')
+    .action(async (sku: string, dir: string | undefined, _options: unknown, command: Command) => {
+      setExitCode(await runShowCommand(sku, dir, command.opts() as CommandFlags));
+    });
 
   return program;
 }

@@ -4,8 +4,8 @@ import {
 } from '../core/inventory/index.js';
 import { DAYS_PER_PERIOD, formatDay, periodIndexStart, type Frequency } from '../core/series/calendar.js';
 import type { OutputSet } from '../io/output-set.js';
-import { formatCsv, type CsvCell } from '../io/write-csv.js';
-import type { SeriesOutcome } from './forecast-stage.js';
+import { formatCsv, formatCsvNumber, type CsvCell } from '../io/write-csv.js';
+import { forecastRows, type SeriesOutcome } from './forecast-stage.js';
 import { serviceLevelOf, type ItemInput, type PlanStageResult } from './plan-stage.js';
 
 /** Classes of one SKU x warehouse, for the extra reorder.csv columns. */
@@ -17,7 +17,8 @@ export interface LineClasses {
 /** What the plan adds for planners beyond the spec: classes, KPIs and the per-line facts of inventory.csv. */
 export interface PlanInsights {
   readonly classOf: (sku: string, warehouse: string) => LineClasses | undefined;
-  readonly kpis: InventoryKpis;
+  /** The plan runs no backtest: forecast_accuracy is null (report.html says how to get one). */
+  readonly kpis: InventoryKpis & { readonly forecast_accuracy: number | null };
   readonly abcXyz: {
     /** Cumulative value shares in percent where A and B end. */
     readonly abc_limits: readonly [number, number];
@@ -100,6 +101,7 @@ export function planInsights(
     excessValue: sumAlerts(['overstock', 'dead_stock'], (a) => a.excessValue),
   });
 
+
   const inventoryRows = lines.map((line, i): CsvCell[] => {
     const k = key(line.sku, line.warehouse);
     const outcome = outcomeByKey.get(k);
@@ -119,7 +121,7 @@ export function planInsights(
 
   return {
     classOf: (sku, warehouse) => classes.get(key(sku, warehouse)),
-    kpis,
+    kpis: { ...kpis, forecast_accuracy: null },
     abcXyz: {
       abc_limits: [round(options.abcLimits.a * 100, 6), round(options.abcLimits.b * 100, 6)],
       xyz_limits: [options.xyzLimits.x, options.xyzLimits.y],
@@ -132,4 +134,25 @@ export function planInsights(
 /** Writes inventory.csv into the set. */
 export async function writeInsights(set: OutputSet, insights: PlanInsights): Promise<void> {
   await set.writeText('inventory.csv', formatCsv([...INVENTORY_COLUMNS], insights.inventoryRows));
+}
+
+/**
+ * Builds report.html from the files already written into the set (the charted lines' forecast
+ * rows from memory, formatted as forecast.csv holds them, instead of scanning that file again)
+ * and adds it to the set.
+ */
+export async function writeSetReport(
+  set: OutputSet, outcomes: readonly SeriesOutcome[],
+  options: { readonly reportTop: number; readonly levels: readonly number[]; readonly freq: Frequency; readonly horizon: number },
+): Promise<void> {
+  const { buildReport } = await import('./report/build-report.js');
+  const report = await buildReport(set.tempDir, {
+    top: options.reportTop,
+    forecastRows: (keys) => {
+      const chosen = outcomes.filter((o) => keys.has(key(o.sku, o.warehouse)));
+      const { header, rows } = forecastRows(chosen, options.freq, options.horizon, options.levels);
+      return { header, rows: Array.from(rows, (cells) => cells.map((cell) => (typeof cell === 'number' ? formatCsvNumber(cell) : cell))) };
+    },
+  });
+  await set.writeText('report.html', report.html);
 }

@@ -13,7 +13,7 @@ import {
 import { planStage, planningHorizon, type PlanStageResult } from './plan-stage.js';
 import { forecastAll, readSeries } from './prepare-series.js';
 import { summaryTables } from './summary-tables.js';
-import { planInsights, writeInsights } from './plan-insights.js';
+import { planInsights, writeInsights, writeSetReport } from './plan-insights.js';
 import type { RunSettings } from './settings.js';
 
 /** Which command runs the plan: `plan` writes the whole set, the others one file each. */
@@ -128,6 +128,7 @@ async function planAndWrite(
     startedAt, durations: timer.finish(),
   }), kpis: insights.kpis, abc_xyz: insights.abcXyz };
   if (set) await set.writeText('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+  if (set) await writeSetReport(set, outcomes, { ...settings, freq: prepared.freq, horizon: prepared.horizon });
   return { result, summary, written, csvText };
 }
 
