@@ -37,6 +37,7 @@ export function renderSeriesChart(item: ChartedItem, color: ChalkInstance): stri
   if (lastPeriod && axis.length + lastPeriod.length + 2 <= width) axis = axis.padEnd(width - lastPeriod.length) + lastPeriod;
   const title = `${color.bold(item.sku)} @ ${item.warehouse}  class ${item.abc}${item.xyz} · on hand ${item.onHand} · reorder point ${item.reorderPoint}`
     + (item.orderQty > 0 ? ` · order ${item.orderQty}` : '') + (item.alerts ? ` · ${color.red(item.alerts.replace(/_/g, ' '))}` : '');
-  const legend = `${' '.repeat(offset)}── history, then forecast from ${asOfLabel} (^)   ${colored ? color.blueBright('──') : '──'} 95 % band`;
+  const band = colored ? `${color.blueBright('──')} 95 % band` : 'the lines above and below the forecast: 95 % band';
+  const legend = `${' '.repeat(offset)}── history, then forecast from ${asOfLabel} (^)   ${band}`;
   return `${title}\n${chart}\n${axis}\n${legend}\n`;
 }
