@@ -39,4 +39,5 @@ export interface CommandFlags {
   readonly xyzLimits?: number[];
   readonly reportTop?: number;
   readonly warehouse?: string;
+  readonly backtest?: string;
 }

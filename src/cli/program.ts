@@ -106,6 +106,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .description('Rebuild the morning report (report.html: KPIs, ABC/XYZ matrix, charts of the top lines by money at stake, a table of every line) from the files of an output set.')
     .argument('[set]', 'output set folder, or a data folder whose out/ is one (default ./out)'), addOutputFlags)
     .addOption(new Option('--report-top <n>', 'SKU x warehouse lines charted (default 40)').argParser(parseNonNegativeInt))
+    .option('--backtest <file>', 'saved output of stockcast backtest --json: its WAPE gives the forecast accuracy KPI')
     .action(action(runReportCommand));
 
   withFlags(program.command('show')

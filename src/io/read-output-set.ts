@@ -17,6 +17,8 @@ export interface SetSummary {
   readonly as_of: string;
   readonly freq: 'day' | 'week' | 'month';
   readonly horizon: number;
+  /** The plan's --method. */
+  readonly method: string;
   readonly counts: Readonly<Record<string, number>>;
   readonly totals: Readonly<Record<string, number>>;
   readonly kpis: Readonly<Record<string, number | null>>;
@@ -64,6 +66,7 @@ export async function readOutputSet(dir: string): Promise<OutputSetFiles> {
     as_of: String(raw.as_of ?? ''),
     freq: raw.freq === 'week' || raw.freq === 'month' ? raw.freq : 'day',
     horizon: Number(raw.horizon ?? 0),
+    method: String(raw.method ?? 'auto'),
     counts: raw.counts ?? {},
     totals: raw.totals ?? {},
     kpis: raw.kpis ?? {},

@@ -9,6 +9,8 @@ export interface ReportRequest {
   /** Where to write the page: a file, `-` for stdout; default `<set>/report.html`. */
   readonly out?: string;
   readonly top: number;
+  /** A saved `stockcast backtest --json` for the forecast accuracy KPI. */
+  readonly backtestFile?: string;
 }
 
 export interface ReportRun {
@@ -27,7 +29,7 @@ export interface ReportRun {
 export async function runReport(request: ReportRequest): Promise<ReportRun> {
   const started = performance.now();
   const setDir = resolveSetDir(request.dir);
-  const report = await buildReport(setDir, { top: request.top });
+  const report = await buildReport(setDir, { top: request.top, backtestFile: request.backtestFile });
   const bytes = Buffer.byteLength(report.html);
   const facts = { setDir, bytes, charts: report.charts, items: report.items, lines: report.lines };
   if (request.out === '-') return { ...facts, html: report.html, durationMs: Math.round(performance.now() - started) };

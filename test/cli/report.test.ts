@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from './run-cli.js';
@@ -30,6 +30,23 @@ describe('stockcast report and stockcast show', () => {
     expect(result.code).toBe(0);
     expect(result.stdout.startsWith('<!doctype html>')).toBe(true);
     expect(result.stdout.match(/data-chart="demand"/g)).toHaveLength(1);
+  });
+
+  it('report --backtest FILE shows 1 - WAPE of the plan\'s method as the forecast accuracy; a file of other JSON exits 2', async () => {
+    const backtest = await runCli(['backtest', INPUT, '--as-of', '2026-11-26', '--folds', '1', '--methods', 'auto', '--json']);
+    expect(backtest.code).toBe(0);
+    const file = path.join(tempDir(), 'backtest.json');
+    writeFileSync(file, backtest.stdout);
+    const wape = JSON.parse(backtest.stdout).by_method[0].summary.wape;
+    const result = await runCli(['report', out, '--backtest', file, '-o', '-']);
+    expect(result.code).toBe(0);
+    const percent = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(Math.round((1 - wape) * 10000) / 100);
+    expect(result.stdout).toContain(`<div class="kpi-value">${percent} %</div><div class="kpi-label">forecast accuracy</div>`);
+    expect(result.stdout).toContain('1 - WAPE of auto over 15 series');
+    writeFileSync(file, '{"something": "else"}');
+    const bad = await runCli(['report', out, '--backtest', file, '-o', '-']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`--backtest ${file}: no accuracy of method "auto" in it (methods: none)`);
   });
 
   it('report on a folder that is not an output set exits 2 and says why', async () => {

@@ -48,6 +48,8 @@ export interface ReportModel {
   readonly counts: Readonly<Record<string, number>>;
   readonly totals: Readonly<Record<string, number>>;
   readonly kpis: Readonly<Record<string, number | null>>;
+  /** Where forecast_accuracy comes from, when a backtest was given. */
+  readonly accuracyNote?: string;
   readonly abcXyz: {
     readonly abcLimits: readonly number[];
     readonly xyzLimits: readonly number[];

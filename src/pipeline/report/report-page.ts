@@ -36,7 +36,7 @@ export function reportPage(model: ReportModel, charts: ReportCharts): string {
     kpi('days of cover', decimal(k.days_of_cover), 'stock value / forecast consumption per day'),
     kpi('service target', typeof service === 'number' ? `${decimal(service * 100)} %` : '–', 'weighted by consumption value'),
     kpi('forecast accuracy', typeof accuracy === 'number' ? `${decimal(accuracy * 100)} %` : '–',
-      typeof accuracy === 'number' ? '1 - WAPE of the backtest' : 'run stockcast backtest'),
+      typeof accuracy === 'number' ? model.accuracyNote ?? '1 - WAPE of the backtest' : 'stockcast report --backtest FILE'),
   ].join('');
 
   const chart = (kind: string, svg: string) => `<div class="chart" data-chart="${kind}">${svg}</div>`;
