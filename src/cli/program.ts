@@ -48,7 +48,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
 
   withFlags(program.command('plan')
     .summary('the nightly job: forecast, reorder, alerts, transfers, supplier sheets')
-    .description('Read DIR/sales.csv and DIR/stock.csv (and items.csv, lanes.csv when present), forecast every SKU x warehouse, and write forecast.csv, reorder.csv, alerts.csv, transfers.csv, suppliers/ and summary.json into --out (default DIR/out).')
+    .description('Read DIR/sales.csv and DIR/stock.csv (and items.csv, lanes.csv when present), forecast every SKU x warehouse, and write forecast.csv, reorder.csv, alerts.csv, transfers.csv, suppliers/, inventory.csv, report.html and summary.json into --out (default DIR/out).')
     .argument('[dir]', 'folder with the input files (default: current folder)'), addDataFlags, addForecastFlags, addPlanningFlags)
     .addOption(new Option('--fail-on <types>', 'exit 4 when alerts of these types exist: stockout_risk,overstock,dead_stock or any').argParser(parseFailOn))
     .addOption(new Option('--report-top <n>', 'SKU x warehouse lines charted in report.html (default 40)').argParser(parseNonNegativeInt))
@@ -104,7 +104,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   withFlags(program.command('report')
     .summary('rebuild report.html from an output set')
     .description('Rebuild the morning report (report.html: KPIs, ABC/XYZ matrix, charts of the top lines by money at stake, a table of every line) from the files of an output set.')
-    .argument('[set]', 'output set folder, or a data folder whose out/ is one (default ./out)'), addOutputFlags)
+    .argument('[set]', 'output set folder, or a data folder whose out/ is one (default ./out)'), addSetReaderFlags)
+    .option('-o, --out <file>', 'where to write the page (default SET/report.html); - for stdout')
     .addOption(new Option('--report-top <n>', 'SKU x warehouse lines charted (default 40)').argParser(parseNonNegativeInt))
     .option('--backtest <file>', 'saved output of stockcast backtest --json: its WAPE gives the forecast accuracy KPI')
     .action(action(runReportCommand));
@@ -112,13 +113,22 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   withFlags(program.command('show')
     .summary('history, forecast and bands of one SKU as a terminal chart')
     .argument('<sku>', 'the SKU')
-    .argument('[dir]', 'output set folder, or a data folder whose out/ is one (default ./out)'), addOutputFlags)
+    .argument('[dir]', 'output set folder, or a data folder whose out/ is one (default ./out)'), addSetReaderFlags)
     .option('--warehouse <name>', 'only this warehouse (default: every warehouse of the SKU)')
     .action(async (sku: string, dir: string | undefined, _options: unknown, command: Command) => {
       setExitCode(await runShowCommand(sku, dir, command.opts() as CommandFlags));
     });
 
   return program;
+}
+
+/** Commands that read an output set (report, show). */
+function addSetReaderFlags(command: Command): Command {
+  return command
+    .option('--json', 'print the result as JSON on stdout')
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('--no-color', 'no colours (also: NO_COLOR, or output that is not a terminal)')
+    .option('--debug', 'print stack traces of internal errors');
 }
 
 function addOutputFlags(command: Command): Command {
