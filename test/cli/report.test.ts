@@ -49,6 +49,19 @@ describe('stockcast report and stockcast show', () => {
     expect(bad.stderr).toContain(`--backtest ${file}: no accuracy of method "auto" in it (methods: none)`);
   });
 
+  it('plan --abc-limits / --xyz-limits move the class limits; a pair in the wrong order is a usage error', async () => {
+    const other = path.join(tempDir(), 'out');
+    const result = await runCli(['plan', INPUT, '--out', other, '--as-of', '2026-11-26', '--abc-limits', '50,90', '--xyz-limits', '1,2', '--report-top', '3', '--quiet']);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(readFileSync(path.join(other, 'summary.json'), 'utf8'));
+    expect(summary.abc_xyz.abc_limits).toEqual([50, 90]);
+    expect(summary.abc_xyz.xyz_limits).toEqual([1, 2]);
+    expect(readFileSync(path.join(other, 'report.html'), 'utf8').match(/data-chart="demand"/g)).toHaveLength(3);
+    const bad = await runCli(['plan', INPUT, '--out', path.join(tempDir(), 'out'), '--abc-limits', '95,80']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("option '--abc-limits <a,b>' argument '95,80' is invalid. expected two numbers, the smaller first");
+  });
+
   it('report on a folder that is not an output set exits 2 and says why', async () => {
     const result = await runCli(['report', INPUT]);
     expect(result.code).toBe(2);
