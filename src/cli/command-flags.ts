@@ -39,4 +39,9 @@ export interface CommandFlags {
   readonly reorder?: string;
   readonly reference?: string;
   readonly shard?: Shard;
+  readonly abcLimits?: number[];
+  readonly xyzLimits?: number[];
+  readonly reportTop?: number;
+  readonly warehouse?: string;
+  readonly backtest?: string;
 }

@@ -84,3 +84,19 @@ export function parseShardFlag(value: string): Shard {
   if (!parsed.ok) throw new InvalidArgumentError(parsed.reason);
   return parsed.shard;
 }
+
+/** `80,95` or `0.5,1`: two non-negative numbers, the first at most the second (range checks follow in settings). */
+export function parseNumberPair(value: string): number[] {
+  const parts = value.split(',').map((part) => Number(part.trim()));
+  if (parts.length !== 2 || parts.some((n) => !Number.isFinite(n) || n < 0) || parts[0] > parts[1]) {
+    throw new InvalidArgumentError(`expected two numbers, the smaller first, separated by a comma (e.g. 80,95), got "${value}"`);
+  }
+  return parts;
+}
+
+/** A whole number, 0 or more. */
+export function parseNonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number, 0 or more, got "${value}"`);
+  return n;
+}

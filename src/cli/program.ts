@@ -8,12 +8,14 @@ import { runForecastCommand } from './commands/forecast.js';
 import { runMergeCommand } from './commands/merge.js';
 import { runPlanCommand } from './commands/plan.js';
 import { runRebalanceCommand } from './commands/rebalance.js';
+import { runReportCommand } from './commands/report.js';
+import { runShowCommand } from './commands/show.js';
 import { runReorderCommand } from './commands/reorder.js';
 import { runValidateCommand } from './commands/validate.js';
 import type { CommandFlags } from './command-flags.js';
 import {
   parseChoice, parseFailOn, parseIsoDate, parseLevels, parseMap, parseNonNegativeNumber, parsePositiveInt,
-  parseServiceLevel, parseShardFlag,
+  parseNonNegativeInt, parseNumberPair, parseServiceLevel, parseShardFlag,
 } from './parse-flags.js';
 
 type Runner = (dir: string | undefined, flags: CommandFlags) => Promise<number>;
@@ -47,10 +49,11 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
 
   withFlags(program.command('plan')
     .summary('the nightly job: forecast, reorder, alerts, transfers, supplier sheets')
-    .description('Read DIR/sales.csv and DIR/stock.csv (and items.csv, lanes.csv when present), forecast every SKU x warehouse, and write forecast.csv, reorder.csv, alerts.csv, transfers.csv, suppliers/ and summary.json into --out (default DIR/out).')
+    .description('Read DIR/sales.csv and DIR/stock.csv (and items.csv, lanes.csv when present), forecast every SKU x warehouse, and write forecast.csv, reorder.csv, alerts.csv, transfers.csv, suppliers/, inventory.csv, report.html and summary.json into --out (default DIR/out).')
     .argument('[dir]', 'folder with the input files (default: current folder)'), addDataFlags, addForecastFlags, addPlanningFlags)
     .addOption(new Option('--fail-on <types>', 'exit 4 when alerts of these types exist: stockout_risk,overstock,dead_stock or any').argParser(parseFailOn))
     .addOption(new Option('--shard <k/n>', 'plan only the SKUs of shard K of N (K from 0, e.g. $JOB_COMPLETION_INDEX/8); join the shard sets with stockcast merge').argParser(parseShardFlag))
+    .addOption(new Option('--report-top <n>', 'SKU x warehouse lines charted in report.html (default 40)').argParser(parseNonNegativeInt))
     .action(action(runPlanCommand));
 
   program.command('merge')
@@ -113,7 +116,34 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--max-problems <n>', 'problems to print (default 50; all are counted)').argParser(parsePositiveInt))
     .action(action(runValidateCommand));
 
+  withFlags(program.command('report')
+    .summary('rebuild report.html from an output set')
+    .description('Rebuild the morning report (report.html: KPIs, ABC/XYZ matrix, charts of the top lines by money at stake, a table of every line) from the files of an output set.')
+    .argument('[set]', 'output set folder, or a data folder whose out/ is one (default ./out)'), addSetReaderFlags)
+    .option('-o, --out <file>', 'where to write the page (default SET/report.html); - for stdout')
+    .addOption(new Option('--report-top <n>', 'SKU x warehouse lines charted (default 40)').argParser(parseNonNegativeInt))
+    .option('--backtest <file>', 'saved output of stockcast backtest --json: its WAPE gives the forecast accuracy KPI')
+    .action(action(runReportCommand));
+
+  withFlags(program.command('show')
+    .summary('history, forecast and bands of one SKU as a terminal chart')
+    .argument('<sku>', 'the SKU')
+    .argument('[dir]', 'output set folder, or a data folder whose out/ is one (default ./out)'), addSetReaderFlags)
+    .option('--warehouse <name>', 'only this warehouse (default: every warehouse of the SKU)')
+    .action(async (sku: string, dir: string | undefined, _options: unknown, command: Command) => {
+      setExitCode(await runShowCommand(sku, dir, command.opts() as CommandFlags));
+    });
+
   return program;
+}
+
+/** Commands that read an output set (report, show). */
+function addSetReaderFlags(command: Command): Command {
+  return command
+    .option('--json', 'print the result as JSON on stdout')
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('--no-color', 'no colours (also: NO_COLOR, or output that is not a terminal)')
+    .option('--debug', 'print stack traces of internal errors');
 }
 
 function addOutputFlags(command: Command): Command {
@@ -158,5 +188,7 @@ function addPlanningFlags(command: Command): Command {
     .addOption(new Option('--lead-time <days>', 'default lead time in days for items without one (default 14)').argParser(parseNonNegativeNumber))
     .addOption(new Option('--review-period <days>', 'default review period in days (default 1, the nightly run)').argParser(parseNonNegativeNumber))
     .addOption(new Option('--dead-stock-days <days>', 'no sales for this many days with stock on hand is dead stock (default 90)').argParser(parsePositiveInt))
-    .addOption(new Option('--overstock-days <days>', 'cover beyond the order-up-to level that counts as overstock (default 60)').argParser(parseNonNegativeNumber));
+    .addOption(new Option('--overstock-days <days>', 'cover beyond the order-up-to level that counts as overstock (default 60)').argParser(parseNonNegativeNumber))
+    .addOption(new Option('--abc-limits <a,b>', 'cumulative value shares in percent where ABC classes A and B end (default 80,95)').argParser(parseNumberPair))
+    .addOption(new Option('--xyz-limits <x,y>', 'demand CVs per period where XYZ classes X and Y end (default 0.5,1)').argParser(parseNumberPair));
 }

@@ -59,6 +59,11 @@ export interface Config {
   readonly seed?: number;
   /** Worker threads for forecasting. */
   readonly jobs?: number;
+  /** Percent, [A, B]. */
+  readonly abcLimits?: readonly number[];
+  /** Coefficients of variation, [X, Y]. */
+  readonly xyzLimits?: readonly number[];
+  readonly reportTop?: number;
 }
 
 /** The fields of each input file that `columns` may map (interface spec). */
@@ -131,6 +136,17 @@ const KEYS: Readonly<Record<string, Key>> = {
   out: { name: 'out', schema: z.string().min(1), expected: 'a folder path' },
   seed: { name: 'seed', schema: z.int().min(0).max(2 ** 32 - 1), expected: 'a whole number from 0 to 4294967295' },
   jobs: { name: 'jobs', schema: z.int().min(1).max(1024), expected: 'a whole number of worker threads from 1 to 1024' },
+  abc_limits: {
+    name: 'abcLimits',
+    schema: z.tuple([z.number().gt(0).max(100), z.number().gt(0).max(100)]).refine(([a, b]) => a <= b),
+    expected: 'two cumulative value shares in percent where classes A and B end, A <= B, e.g. [80, 95]',
+  },
+  xyz_limits: {
+    name: 'xyzLimits',
+    schema: z.tuple([z.number().min(0), z.number().min(0)]).refine(([x, y]) => x <= y),
+    expected: 'two coefficients of variation where classes X and Y end, X <= Y, e.g. [0.5, 1.0]',
+  },
+  report_top: { name: 'reportTop', schema: z.int().min(0).max(1000), expected: 'a whole number of charted items from 0 to 1000' },
   $schema: { name: 'source', schema: z.string(), expected: 'a URL' },
 };
 

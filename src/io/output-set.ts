@@ -67,7 +67,7 @@ export interface OutputSet {
 
 /** The names the interface spec puts in `--out`. */
 export const OUTPUT_SET_NAMES: readonly string[] = [
-  'forecast.csv', 'reorder.csv', 'alerts.csv', 'transfers.csv', 'suppliers', 'summary.json',
+  'forecast.csv', 'reorder.csv', 'alerts.csv', 'transfers.csv', 'suppliers', 'summary.json', 'inventory.csv', 'report.html',
 ];
 /**
  * Written into every set: marks a folder as stockcast's own (and lists its files) for the next

@@ -11,10 +11,11 @@
 
 import { readFile } from 'node:fs/promises';
 import type { InventoryAlert, ReorderLine, Transfer } from '../core/inventory/index.js';
+import type { SeriesStats } from '../core/series/demand-stats.js';
 import { InputError } from '../errors.js';
 
 export const SHARD_DATA_NAME = 'shard-data.jsonl';
-export const SHARD_DATA_FORMAT = 'stockcast-shard-data/1';
+export const SHARD_DATA_FORMAT = 'stockcast-shard-data/2';
 
 export interface ShardDataHeader {
   readonly format: string;
@@ -37,6 +38,19 @@ export interface ShardSkuRecord {
   readonly alerts: readonly InventoryAlert[];
   readonly transfers: readonly Transfer[];
   readonly defaultsUsed: readonly string[];
+  /** The SKU's service level (for the KPIs of summary.json). */
+  readonly serviceLevel: number;
+  /** Per series, in the order of `series`: the facts inventory.csv and the ABC/XYZ classes read. */
+  readonly facts: readonly ShardSeriesFacts[];
+}
+
+/** What the ABC/XYZ classes, the KPIs and inventory.csv read of one demand series. */
+export interface ShardSeriesFacts {
+  readonly warehouse: string;
+  readonly stats: SeriesStats;
+  /** The last periods of history (up to 24). */
+  readonly recent: readonly number[];
+  readonly firstForecastPeriod: number;
 }
 
 export interface ShardData {
@@ -102,8 +116,9 @@ export async function readShardData(path: string, displayName: string): Promise<
     const record = parse(i) as Partial<ShardSkuRecord> | null;
     if (record === null || typeof record !== 'object' || typeof record.sku !== 'string' || typeof record.description !== 'string'
       || !Array.isArray(record.series) || !Array.isArray(record.lines) || record.lines.length === 0 || !Array.isArray(record.alerts)
-      || !Array.isArray(record.transfers) || !Array.isArray(record.defaultsUsed)) {
-      throw problem(i + 1, '', 'a SKU record (sku, description, series, lines, alerts, transfers, defaultsUsed)', lines[i].slice(0, 40));
+      || !Array.isArray(record.transfers) || !Array.isArray(record.defaultsUsed) || typeof record.serviceLevel !== 'number'
+      || !Array.isArray(record.facts) || record.facts.length !== record.series.length) {
+      throw problem(i + 1, '', 'a SKU record (sku, description, series, lines, alerts, transfers, defaultsUsed, serviceLevel, facts)', lines[i].slice(0, 40));
     }
     records.push(record as ShardSkuRecord);
   }

@@ -34,5 +34,8 @@ export async function loadSettingsFromConfig(dir: string | undefined, explicitPa
     out: config.out,
     seed: config.seed,
     jobs: config.jobs,
+    abcLimits: config.abcLimits,
+    xyzLimits: config.xyzLimits,
+    reportTop: config.reportTop,
   };
 }

@@ -8,6 +8,7 @@ export const REORDER_COLUMNS = [
   'demand_over_lead_time', 'safety_stock', 'reorder_point', 'order_up_to', 'order_qty', 'days_of_cover',
   'stockout_date', 'unit_cost', 'order_value',
   'position', 'transfer_in', 'transfer_out', 'review_period_days', 'moq', 'pack_size', 'eoq', 'demand_sd', 'demand_law',
+  'abc_class', 'xyz_class',
 ] as const;
 
 export const ALERT_COLUMNS = [
@@ -24,8 +25,14 @@ const round = (value: number, decimals: number) => {
   return r === 0 ? 0 : r;
 };
 
-/** Lines that order something (order_qty > 0), as reorder.csv rows. Days of cover are empty when demand is zero. */
-export function reorderRows(lines: readonly ReorderLine[]): CsvCell[][] {
+/**
+ * Lines that order something (order_qty > 0), as reorder.csv rows. Days of cover are empty when
+ * demand is zero; the classes are empty when `classOf` does not know the line.
+ */
+export function reorderRows(
+  lines: readonly ReorderLine[],
+  classOf: (sku: string, warehouse: string) => { readonly abc: string; readonly xyz: string } | undefined = () => undefined,
+): CsvCell[][] {
   return lines.filter((line) => line.orderQty > 0).map((line) => [
     line.sku, line.warehouse, line.supplier, line.onHand, line.onOrder, line.allocated, line.available,
     round(line.leadTimeDays, 1), round(line.demandOverLeadTime, 2), round(line.safetyStock, 2), line.reorderPoint,
@@ -33,6 +40,7 @@ export function reorderRows(lines: readonly ReorderLine[]): CsvCell[][] {
     line.stockoutDay === null ? '' : formatDay(line.stockoutDay), round(line.unitCost, 4), round(line.orderValue, 2),
     line.position, line.transferInQty, line.transferOutQty, round(line.reviewPeriodDays, 1), line.moq, line.packSize,
     Math.round(line.economicOrderQty), round(line.demandSd, 2), line.demandLaw,
+    classOf(line.sku, line.warehouse)?.abc ?? '', classOf(line.sku, line.warehouse)?.xyz ?? '',
   ]);
 }
 
@@ -51,9 +59,9 @@ export function transferRows(transfers: readonly Transfer[]): CsvCell[][] {
 /** The text of reorder.csv, alerts.csv and transfers.csv of a plan (`plan` and `merge` write these). */
 export function planTableTexts(plan: {
   readonly lines: readonly ReorderLine[]; readonly alerts: readonly InventoryAlert[]; readonly transfers: readonly Transfer[];
-}): { reorder: string; alerts: string; transfers: string } {
+}, classOf: Parameters<typeof reorderRows>[1]): { reorder: string; alerts: string; transfers: string } {
   return {
-    reorder: formatCsv([...REORDER_COLUMNS], reorderRows(plan.lines)),
+    reorder: formatCsv([...REORDER_COLUMNS], reorderRows(plan.lines, classOf)),
     alerts: formatCsv([...ALERT_COLUMNS], alertRows(plan.alerts)),
     transfers: formatCsv([...TRANSFER_COLUMNS], transferRows(plan.transfers)),
   };

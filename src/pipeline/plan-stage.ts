@@ -185,6 +185,12 @@ export function planningHorizon(items: readonly ItemInput[], options: Pick<PlanS
   };
 }
 
+/** The service level each SKU plans for (items.csv, then flags and config, then the default). */
+export function serviceLevelOf(items: readonly ItemInput[], itemDefaults: PlanStageOptions['itemDefaults']): (sku: string) => number {
+  const bySku = new Map(items.map((item) => [item.sku, item]));
+  return (sku) => resolveItem(withDefaults(bySku.get(sku) ?? {}, itemDefaults)).item.serviceLevel;
+}
+
 function demandForecast(outcome: SeriesOutcome | undefined, freq: Frequency, asOfDay: number, daysPerPeriod: number): DemandForecast {
   if (!outcome) {
     return {

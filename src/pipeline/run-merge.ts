@@ -1,5 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { AbcLimits, XyzLimits } from '../core/inventory/index.js';
+import type { Frequency } from '../core/series/calendar.js';
 import { shardOfSku } from '../core/shard-of-sku.js';
 import { InputError, UsageError, type InputProblem } from '../errors.js';
 import { openCsvRecords } from '../io/csv-records.js';
@@ -9,6 +11,7 @@ import { writeSupplierSheets } from '../io/write-supplier-sheets.js';
 import { VERSION } from '../version.js';
 import { StageTimer } from './hooks.js';
 import { planTableTexts } from './output-rows.js';
+import { planInsights, writeInsights, writeSetReport, type PlanInsights } from './plan-insights.js';
 import { assemblePlan, compareLineKeys } from './plan-stage.js';
 import { planSummary, type PlanSummary } from './plan-summary.js';
 import { supplierSheets, type PlanRun } from './run-plan.js';
@@ -56,18 +59,21 @@ export async function runMerge(request: MergeRequest): Promise<MergeRun> {
 
   const first = shards[0].summary;
   const result = assemblePlan(records.map(toSkuPlan));
+  const shared = data[0].header.settings as { abc_limits: AbcLimits; xyz_limits: XyzLimits; report_top: number; levels: number[] };
+  const insights = mergedInsights(result, records, first.freq as Frequency, shared);
   const set = await beginOutputSet(out);
   try {
     await set.writeLines('forecast.csv', mergedForecast(shards, data));
-    const texts = planTableTexts(result);
+    const texts = planTableTexts(result, insights.classOf);
     await set.writeText('reorder.csv', texts.reorder);
     await set.writeText('alerts.csv', texts.alerts);
     await set.writeText('transfers.csv', texts.transfers);
     await writeSupplierSheets(set, supplierSheets(result, records, first.as_of));
+    await writeInsights(set, insights);
     timer.mark('write');
     const startedAt = new Date(Math.min(startedMerge.getTime(), ...shards.map((s) => Date.parse(s.summary.started_at)).filter(Number.isFinite)));
     const finishedAt = new Date();
-    const summary = planSummary(result, {
+    const summary = { ...planSummary(result, {
       command: 'plan', startedAt, finishedAt, asOf: first.as_of, freq: first.freq, horizon: first.horizon,
       method: first.method, levels: first.levels, seriesEnd: first.series_end, inputs: first.inputs,
       durations: {
@@ -77,8 +83,9 @@ export async function runMerge(request: MergeRequest): Promise<MergeRun> {
       },
       salesRows: first.counts.sales_rows,
       methods: seriesMethods(data),
-    });
+    }), kpis: insights.kpis, abc_xyz: insights.abcXyz };
     await set.writeText('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+    await writeSetReport(set, undefined, { reportTop: shared.report_top, levels: first.levels, freq: first.freq as Frequency, horizon: first.horizon });
     await set.commit();
     return { result, summary, written: set.outDir, shards: shards.length };
   } catch (error) {
@@ -230,6 +237,24 @@ function mergeRecords(shards: readonly ShardSet[], data: readonly ShardData[]): 
   }
   if (problems.length > 0) throw new InputError(problems.slice(0, 50), problems.length);
   return records.sort((a, b) => compareLineKeys(a.lines[0], b.lines[0]));
+}
+
+/** ABC/XYZ classes, KPIs and inventory.csv over all shards' SKUs (ABC ranks every line together). */
+function mergedInsights(
+  result: ReturnType<typeof assemblePlan>, records: readonly ShardSkuRecord[], freq: Frequency,
+  shared: { abc_limits: AbcLimits; xyz_limits: XyzLimits },
+): PlanInsights {
+  const serviceLevels = new Map(records.map((record) => [record.sku, record.serviceLevel]));
+  const series = records.flatMap((record) => record.facts.map((facts) => ({
+    sku: record.sku,
+    warehouse: facts.warehouse,
+    series: { stats: facts.stats },
+    recent: Float64Array.from(facts.recent),
+    firstForecastPeriod: facts.firstForecastPeriod,
+  })));
+  return planInsights(result, series, {
+    freq, abcLimits: shared.abc_limits, xyzLimits: shared.xyz_limits, serviceLevel: (sku) => serviceLevels.get(sku) ?? NaN,
+  });
 }
 
 function toSkuPlan(record: ShardSkuRecord) {

@@ -6,11 +6,12 @@ import { writeSupplierSheets, type SupplierSheet } from '../io/write-supplier-sh
 import { forecastRows } from './forecast-stage.js';
 import { StageTimer, type PipelineHooks } from './hooks.js';
 import { planTableTexts } from './output-rows.js';
-import { planStage, planningHorizon, type PlanStageResult } from './plan-stage.js';
+import { planStage, planningHorizon, serviceLevelOf, type PlanStageResult } from './plan-stage.js';
 import { planSummary, summaryInputs, type PlanMode, type PlanSummary } from './plan-summary.js';
 import { forecastAll, readSeries } from './prepare-series.js';
 import { selectShard } from './select-shard.js';
 import { writeShardData } from './shard-data.js';
+import { planInsights, writeInsights, writeSetReport } from './plan-insights.js';
 import type { RunSettings } from './settings.js';
 
 export type { PlanMode, PlanSummary } from './plan-summary.js';
@@ -66,7 +67,9 @@ async function planAndWrite(
   reportPlanWarnings(result, hooks, settings.files.items !== undefined);
 
   const asOf = formatDay(prepared.asOfDay);
-  const { reorder: reorderText, alerts: alertsText, transfers: transfersText } = planTableTexts(result);
+  const serviceLevel = serviceLevelOf(inputs.items, settings.itemDefaults);
+  const insights = planInsights(result, outcomes, { ...settings, freq: prepared.freq, serviceLevel });
+  const { reorder: reorderText, alerts: alertsText, transfers: transfersText } = planTableTexts(result, insights.classOf);
 
   let written: string | undefined;
   let csvText: string | undefined;
@@ -77,7 +80,8 @@ async function planAndWrite(
     await set.writeText('alerts.csv', alertsText);
     await set.writeText('transfers.csv', transfersText);
     await writeSupplierSheets(set, supplierSheets(result, inputs.items, asOf));
-    await writeShardData(set, { settings, prepared, selection: shard, outcomes, result, items: inputs.items });
+    await writeInsights(set, insights);
+    await writeShardData(set, { settings, prepared, selection: shard, outcomes, result, items: inputs.items, serviceLevel });
     written = set.outDir;
   } else if (mode !== 'plan') {
     const text = mode === 'reorder' ? reorderText : mode === 'alerts' ? alertsText : transfersText;
@@ -90,13 +94,14 @@ async function planAndWrite(
   timer.mark('write');
 
   const durations = timer.finish();
-  const summary = planSummary(result, {
+  const summary = { ...planSummary(result, {
     command: mode, shard: settings.shard, startedAt, asOf, freq: prepared.freq, horizon: prepared.horizon,
     method: settings.method, levels: settings.levels, seriesEnd: settings.seriesEnd,
     inputs: await summaryInputs(settings.files, shard.inputRows), durations, salesRows: table.rowCount,
     methods: outcomes.map((o) => o.forecast.method), finishedAt: new Date(),
-  });
+  }), kpis: insights.kpis, abc_xyz: insights.abcXyz };
   if (set) await set.writeText('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+  if (set) await writeSetReport(set, outcomes, { ...settings, freq: prepared.freq, horizon: prepared.horizon });
   return { result, summary, written, csvText };
 }
 

@@ -41,6 +41,12 @@ export interface RunSettings {
   readonly failOn: readonly string[];
   /** `plan --shard K/N`: plan only the SKUs of this shard. */
   readonly shard?: Shard;
+  /** Cumulative value shares (fractions) where ABC classes A and B end. */
+  readonly abcLimits: { readonly a: number; readonly b: number };
+  /** Coefficients of variation where XYZ classes X and Y end. */
+  readonly xyzLimits: { readonly x: number; readonly y: number };
+  /** SKU x warehouse lines charted in report.html. */
+  readonly reportTop: number;
 }
 
 export type InputFile = 'sales' | 'stock' | 'items' | 'lanes';
@@ -89,6 +95,10 @@ export interface SettingsInput {
   readonly overstockDays?: number;
   readonly failOn?: readonly string[];
   readonly shard?: Shard;
+  /** Percent, e.g. [80, 95]. */
+  readonly abcLimits?: readonly number[];
+  readonly xyzLimits?: readonly number[];
+  readonly reportTop?: number;
 }
 
 /** Documented defaults (README, "Defaults"). */
@@ -100,6 +110,9 @@ export const DEFAULTS = {
   seed: 1,
   deadStockDays: 90,
   overstockDays: 60,
+  abcLimits: [80, 95],
+  xyzLimits: [0.5, 1],
+  reportTop: 40,
   horizon: { day: 28, week: 13, month: 6 } as Readonly<Record<Frequency, number>>,
 } as const;
 
@@ -182,7 +195,22 @@ export function resolveSettings(
     overstockDays: pick('overstockDays') ?? DEFAULTS.overstockDays,
     failOn: (pick('failOn') ?? []).filter((type) => type !== 'none'),
     shard: flags.shard,
+    ...classLimits(pick('abcLimits') ?? DEFAULTS.abcLimits, pick('xyzLimits') ?? DEFAULTS.xyzLimits),
+    reportTop: pick('reportTop') ?? DEFAULTS.reportTop,
   };
+}
+
+/** ABC limits in percent and XYZ limits as CVs, checked: 0 < A <= B <= 100 and 0 <= X <= Y. */
+export function classLimits(abc: readonly number[], xyz: readonly number[]): Pick<RunSettings, 'abcLimits' | 'xyzLimits'> {
+  const [a, b] = abc;
+  if (abc.length !== 2 || !(a > 0 && a <= b && b <= 100)) {
+    throw new UsageError(`ABC limits: expected two percentages 0 < A <= B <= 100 (e.g. 80,95), got ${abc.join(',')}`);
+  }
+  const [x, y] = xyz;
+  if (xyz.length !== 2 || !(x >= 0 && x <= y && Number.isFinite(y))) {
+    throw new UsageError(`XYZ limits: expected two coefficients of variation 0 <= X <= Y (e.g. 0.5,1), got ${xyz.join(',')}`);
+  }
+  return { abcLimits: { a: a / 100, b: b / 100 }, xyzLimits: { x, y } };
 }
 
 function isDirectory(p: string): boolean {

@@ -1,4 +1,6 @@
-import { SHARD_DATA_FORMAT, SHARD_DATA_NAME, shardDataLines, type ShardSkuRecord } from '../io/shard-data-file.js';
+import {
+  SHARD_DATA_FORMAT, SHARD_DATA_NAME, shardDataLines, type ShardSeriesFacts, type ShardSkuRecord,
+} from '../io/shard-data-file.js';
 import type { OutputSet } from '../io/output-set.js';
 import { VERSION } from '../version.js';
 import { formatDay } from '../core/series/calendar.js';
@@ -25,6 +27,9 @@ export function planSettings(settings: RunSettings, prepared: PreparedSeries): R
     item_defaults: settings.itemDefaults,
     dead_stock_days: settings.deadStockDays,
     overstock_days: settings.overstockDays,
+    abc_limits: settings.abcLimits,
+    xyz_limits: settings.xyzLimits,
+    report_top: settings.reportTop,
     read: settings.read,
   };
 }
@@ -37,16 +42,24 @@ export async function writeShardData(set: OutputSet, run: {
   outcomes: readonly SeriesOutcome[];
   result: PlanStageResult;
   items: readonly ItemInput[];
+  serviceLevel: (sku: string) => number;
 }): Promise<void> {
   const { selection, settings, prepared } = run;
   if (!selection.shard) return;
   const seriesBySku = new Map<string, [number, string][]>();
+  const factsBySku = new Map<string, ShardSeriesFacts[]>();
   for (const outcome of run.outcomes) {
     const index = selection.seriesIndex.get(`${outcome.sku}\u0000${outcome.warehouse}`);
     if (index === undefined) throw new Error(`series ${outcome.sku} @ ${outcome.warehouse} is not in the run's series list`);
     const list = seriesBySku.get(outcome.sku);
     if (list) list.push([index, outcome.forecast.method]);
     else seriesBySku.set(outcome.sku, [[index, outcome.forecast.method]]);
+    const facts: ShardSeriesFacts = {
+      warehouse: outcome.warehouse, stats: outcome.series.stats, recent: Array.from(outcome.recent), firstForecastPeriod: outcome.firstForecastPeriod,
+    };
+    const factList = factsBySku.get(outcome.sku);
+    if (factList) factList.push(facts);
+    else factsBySku.set(outcome.sku, [facts]);
   }
   const descriptions = new Map(run.items.map((item) => [item.sku, item.description ?? '']));
   function* records(): Generator<ShardSkuRecord> {
@@ -59,6 +72,8 @@ export async function writeShardData(set: OutputSet, run: {
         alerts: plan.alerts,
         transfers: plan.transfers,
         defaultsUsed: plan.defaultsUsed,
+        serviceLevel: run.serviceLevel(plan.sku),
+        facts: factsBySku.get(plan.sku) ?? [],
       };
     }
   }

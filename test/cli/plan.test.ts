@@ -35,6 +35,22 @@ describe('stockcast plan samples', () => {
     expect(summary.inputs.sales.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('appends abc_class and xyz_class after the spec columns, and summary.json counts the classes of inventory.csv', () => {
+    const [columns, ...rows] = Papa.parse<string[]>(readFileSync(path.join(out, 'reorder.csv'), 'utf8').trim()).data;
+    expect(columns.slice(-2)).toEqual(['abc_class', 'xyz_class']);
+    for (const cells of rows) expect(`${cells[columns.length - 2]}${cells[columns.length - 1]}`).toMatch(/^[ABC][XYZ]$/);
+    const [header, ...lines] = Papa.parse<string[]>(readFileSync(path.join(out, 'inventory.csv'), 'utf8').trim()).data;
+    const counts: Record<string, number> = {};
+    for (const cells of lines) {
+      const cell = cells[header.indexOf('abc_class')] + cells[header.indexOf('xyz_class')];
+      counts[cell] = (counts[cell] ?? 0) + 1;
+    }
+    const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    for (const [cell, { count }] of Object.entries<{ count: number }>(summary.abc_xyz.cells)) expect(count, cell).toBe(counts[cell] ?? 0);
+    expect(summary.abc_xyz.abc_limits).toEqual([80, 95]);
+    expect(Object.keys(summary.kpis)).toEqual(expect.arrayContaining(['inventory_turns', 'days_of_cover', 'stock_value', 'value_at_risk', 'excess_value', 'service_target']));
+  });
+
   it('writes one supplier sheet as CSV and XLSX per supplier that orders, with the spec columns', () => {
     const reorder = readFileSync(path.join(out, 'reorder.csv'), 'utf8').trim().split('\n').slice(1);
     expect(reorder.length).toBeGreaterThan(0);

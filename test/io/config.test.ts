@@ -39,6 +39,14 @@ describe('parseConfig', () => {
     });
   });
 
+  it('reads the ABC/XYZ limits and the number of charted items, and names a limit pair in the wrong order', () => {
+    const config = parseConfig(JSON.stringify({ abc_limits: [70, 90], xyz_limits: [0.4, 0.9], report_top: 10 }), SOURCE);
+    expect(config).toMatchObject({ abcLimits: [70, 90], xyzLimits: [0.4, 0.9], reportTop: 10 });
+    expect(problemsOf({ abc_limits: [95, 80] })).toEqual([
+      'stockcast.config.json: abc_limits: expected two cumulative value shares in percent where classes A and B end, A <= B, e.g. [80, 95], got [95,80]',
+    ]);
+  });
+
   it('accepts an empty object and a BOM', () => {
     expect(parseConfig('\ufeff{}', SOURCE)).toEqual({ source: SOURCE });
   });

@@ -16,6 +16,8 @@ function recordWith(values: readonly number[]): ShardSkuRecord {
   return {
     sku: 'A,"1"', description: 'Mug\nblue', series: [[4, 'ETS(A,N,N)']], defaultsUsed: ['moq'], alerts: [], transfers: [],
     lines: [{ sku: 'A,"1"', warehouse: 'BER', values } as unknown as ShardSkuRecord['lines'][number]],
+    serviceLevel: 0.95,
+    facts: [{ warehouse: 'BER', stats: { firstSaleDay: NaN } as unknown as ShardSkuRecord['facts'][number]['stats'], recent: [1, 0, 2.5], firstForecastPeriod: 20000 }],
   };
 }
 
@@ -32,6 +34,7 @@ describe('shard-data.jsonl', () => {
       back.forEach((value, i) => expect(Object.is(value, all[i]), `${value} vs ${all[i]}`).toBe(true));
       expect(data.records[0].sku).toBe('A,"1"');
       expect(data.records[0].description).toBe('Mug\nblue');
+      expect(data.records[0].facts).toEqual(recordWith([]).facts);
     }), { numRuns: 50 });
   });
 

@@ -17,3 +17,8 @@ export { rebalanceSku, DEFAULT_REBALANCE_OPTIONS, type Lane, type RebalanceOptio
 export { applyTransfers } from './apply-transfers.js';
 export { groupBySupplier, type SupplierOrder } from './group-by-supplier.js';
 export { minCostFlow, type FlowArc, type FlowOptions, type FlowResult } from './min-cost-flow.js';
+export { classifyAbc, DEFAULT_ABC_LIMITS, type AbcClass, type AbcLimits } from './abc-classes.js';
+export { classifyXyz, periodDemandCv, DEFAULT_XYZ_LIMITS, type XyzClass, type XyzLimits } from './xyz-classes.js';
+export { abcXyzMatrix, type AbcXyzMatrix, type MatrixCell } from './abc-xyz-matrix.js';
+export { inventoryKpis, type InventoryKpis, type KpiLine } from './inventory-kpis.js';
+export { yearlyDemand } from './yearly-demand.js';
