@@ -1,14 +1,6 @@
 import { Command, Option } from 'commander';
 import { forecastMethodNames } from '../core/forecast/registry.js';
 import { VERSION } from '../version.js';
-import { runAlertsCommand } from './commands/alerts.js';
-import { runBacktestCommand } from './commands/backtest.js';
-import { runExportCommand } from './commands/export.js';
-import { runForecastCommand } from './commands/forecast.js';
-import { runPlanCommand } from './commands/plan.js';
-import { runRebalanceCommand } from './commands/rebalance.js';
-import { runReorderCommand } from './commands/reorder.js';
-import { runValidateCommand } from './commands/validate.js';
 import type { CommandFlags } from './command-flags.js';
 import {
   parseChoice, parseFailOn, parseIsoDate, parseLevels, parseMap, parseNonNegativeNumber, parsePositiveInt,
@@ -33,9 +25,12 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       writeErr: (text) => process.stderr.write(text),
     });
 
-  const action = (runner: Runner) => async (...args: unknown[]) => {
+  // Each command's module is imported when it runs, so `forecast` does not load what only `plan`
+  // or `export` need (arquero, exceljs): startup is part of every run's wall time.
+  const action = (load: () => Promise<Runner>) => async (...args: unknown[]) => {
     const command = args[args.length - 1] as Command;
     const dir = typeof args[0] === 'string' ? args[0] : undefined;
+    const runner = await load();
     setExitCode(await runner(dir, command.opts() as CommandFlags));
   };
 
@@ -49,13 +44,13 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .description('Read DIR/sales.csv and DIR/stock.csv (and items.csv, lanes.csv when present), forecast every SKU x warehouse, and write forecast.csv, reorder.csv, alerts.csv, transfers.csv, suppliers/ and summary.json into --out (default DIR/out).')
     .argument('[dir]', 'folder with the input files (default: current folder)'), addDataFlags, addForecastFlags, addPlanningFlags)
     .addOption(new Option('--fail-on <types>', 'exit 4 when alerts of these types exist: stockout_risk,overstock,dead_stock or any').argParser(parseFailOn))
-    .action(action(runPlanCommand));
+    .action(action(async () => (await import('./commands/plan.js')).runPlanCommand));
 
   withFlags(program.command('forecast')
     .summary('forecasts only')
     .description('Forecast demand per SKU x warehouse and write forecast.csv (to --out, or stdout with -o -).')
     .argument('[dir]', 'folder with sales.csv'), addDataFlags, addForecastFlags)
-    .action(action(runForecastCommand));
+    .action(action(async () => (await import('./commands/forecast.js')).runForecastCommand));
 
   withFlags(program.command('backtest')
     .summary('rolling-origin accuracy of the forecasting methods')
@@ -64,23 +59,23 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--folds <n>', 'rolling origins (default 3)').argParser(parsePositiveInt))
     .option('--methods <names>', 'methods to compare, comma separated (default: auto and the main families)')
     .option('--per-series', 'also report every series')
-    .action(action(runBacktestCommand));
+    .action(action(async () => (await import('./commands/backtest.js')).runBacktestCommand));
 
   withFlags(program.command('reorder')
     .summary('reorder suggestions only')
     .argument('[dir]', 'folder with the input files'), addDataFlags, addForecastFlags, addPlanningFlags)
-    .action(action(runReorderCommand));
+    .action(action(async () => (await import('./commands/reorder.js')).runReorderCommand));
 
   withFlags(program.command('alerts')
     .summary('overstock, dead-stock and stockout-risk alerts only')
     .argument('[dir]', 'folder with the input files'), addDataFlags, addForecastFlags, addPlanningFlags)
     .addOption(new Option('--fail-on <types>', 'exit 4 when alerts of these types exist').argParser(parseFailOn))
-    .action(action(runAlertsCommand));
+    .action(action(async () => (await import('./commands/alerts.js')).runAlertsCommand));
 
   withFlags(program.command('rebalance')
     .summary('warehouse-to-warehouse transfer suggestions only')
     .argument('[dir]', 'folder with the input files'), addDataFlags, addForecastFlags, addPlanningFlags)
-    .action(action(runRebalanceCommand));
+    .action(action(async () => (await import('./commands/rebalance.js')).runRebalanceCommand));
 
   withFlags(program.command('export')
     .summary('supplier reorder sheets (CSV and XLSX) from a reorder file')
@@ -90,13 +85,13 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--items <file>', 'items.csv, for descriptions and pack sizes')
     .addOption(new Option('--as-of <date>', 'order date printed on the sheets (default: today)').argParser(parseIsoDate))
     .option('--reference <text>', 'order reference prefix printed on the sheets'), addOutputFlags)
-    .action(action(runExportCommand));
+    .action(action(async () => (await import('./commands/export.js')).runExportCommand));
 
   withFlags(program.command('validate')
     .summary('check input files and report every problem, without planning')
     .argument('[dir]', 'folder with the input files'), addDataFlags)
     .addOption(new Option('--max-problems <n>', 'problems to print (default 50; all are counted)').argParser(parsePositiveInt))
-    .action(action(runValidateCommand));
+    .action(action(async () => (await import('./commands/validate.js')).runValidateCommand));
 
   return program;
 }
