@@ -5,11 +5,11 @@ import { forecastRows, type SeriesOutcome } from './forecast-stage.js';
 
 /**
  * forecast.csv as UTF-8 blocks of about 1 MiB: the same bytes as
- * `csvLines(csvColumns(...header), forecastRows(...).rows)`, written without a cell array per
- * row. A nightly plan on 60k daily series writes 1.7M lines, and the row arrays, the generic
- * cell formatter and one string per line cost more than the forecasts of fast methods. Per row
- * only the numbers are formatted: the quoted sku, warehouse and method are built once per
- * series and the period dates once per period.
+ * `csvLines(csvColumns(...header), forecastRows(...).rows)`, written without a cell array or a
+ * string per row. A nightly plan on 60k daily series writes 1.7M lines, and the row arrays, the
+ * generic cell formatter and the strings (garbage that a 1 GB heap collects slowly) cost more
+ * than the forecasts of fast methods. The quoted sku, warehouse and method are encoded once per
+ * series, the dates once per period, and the numbers are written digit by digit into the block.
  *
  * @example await set.writeLines('forecast.csv', forecastCsvChunks(outcomes, 'day', 28, [80, 95]));
  */
@@ -20,60 +20,123 @@ export function* forecastCsvChunks(
   const index80 = levels.indexOf(80);
   const index95 = levels.indexOf(95);
   const extraIndexes = levels.filter((level) => level !== 80 && level !== 95).map((level) => levels.indexOf(level));
-  const days = new Map<number, string>();
-  const block = new BlockBuilder();
-  block.add(`${header.map(quoteCsvField).join(',')}\n`);
+  const days = new Map<number, Uint8Array>();
+  const block = new ByteBlock();
+  block.putText(`${header.map(quoteCsvField).join(',')}\n`);
   for (const outcome of outcomes) {
     const { forecast } = outcome;
     const { mean, lower, upper } = forecast;
-    const head = `${quoteCsvField(outcome.sku)},${quoteCsvField(outcome.warehouse)},`;
-    const tail = `,${quoteCsvField(forecast.method)}`;
+    const head = Buffer.from(`${quoteCsvField(outcome.sku)},${quoteCsvField(outcome.warehouse)},`);
+    const tail = Buffer.from(`,${quoteCsvField(forecast.method)}`);
     const lower80 = index80 < 0 ? undefined : lower[index80];
     const upper80 = index80 < 0 ? undefined : upper[index80];
     const lower95 = index95 < 0 ? undefined : lower[index95];
     const upper95 = index95 < 0 ? undefined : upper[index95];
+    const lineBytes = head.length + tail.length + 16 + (4 + 2 * extraIndexes.length) * (MAX_FAST_NUMBER_BYTES + 1) + 1;
     for (let h = 0; h < horizon; h++) {
       const period = outcome.firstForecastPeriod + h;
       let day = days.get(period);
       if (day === undefined) {
-        day = quoteCsvField(formatDay(periodIndexStart(period, freq)));
+        day = Buffer.from(quoteCsvField(formatDay(periodIndexStart(period, freq))));
         days.set(period, day);
       }
-      let line = `${head}${day},${roundedText(mean[h])},${lower80 ? roundedText(lower80[h]) : ''},`
-        + `${upper80 ? roundedText(upper80[h]) : ''},${lower95 ? roundedText(lower95[h]) : ''},`
-        + `${upper95 ? roundedText(upper95[h]) : ''}${tail}`;
-      for (const i of extraIndexes) line += `,${roundedText(lower[i][h])},${roundedText(upper[i][h])}`;
-      const full = block.add(`${line}\n`);
-      if (full) yield full;
+      block.reserve(lineBytes + day.length);
+      block.putBytes(head);
+      block.putBytes(day);
+      block.putByte(COMMA);
+      block.putRounded(mean[h]);
+      block.putByte(COMMA);
+      if (lower80) block.putRounded(lower80[h]);
+      block.putByte(COMMA);
+      if (upper80) block.putRounded(upper80[h]);
+      block.putByte(COMMA);
+      if (lower95) block.putRounded(lower95[h]);
+      block.putByte(COMMA);
+      if (upper95) block.putRounded(upper95[h]);
+      block.putBytes(tail);
+      for (const i of extraIndexes) {
+        block.putByte(COMMA);
+        block.putRounded(lower[i][h]);
+        block.putByte(COMMA);
+        block.putRounded(upper[i][h]);
+      }
+      block.putByte(NEWLINE);
+      if (block.used >= WRITE_BLOCK_CHARS) yield block.take();
     }
   }
-  const last = block.take();
-  if (last.length > 0) yield last;
+  if (block.used > 0) yield block.take();
 }
 
-/**
- * UTF-8 bytes gathered into blocks of about {@link WRITE_BLOCK_CHARS}. Each line is encoded
- * into the block at once, so it dies young; a 1 MiB string grown by `+=` is a tree of pieces
- * that survives collections until it is flattened, and the garbage collector then cost more
- * than the formatting.
- */
-class BlockBuilder {
-  private bytes = Buffer.allocUnsafe(BLOCK_BYTES);
-  private used = 0;
+const COMMA = 44;
+const NEWLINE = 10;
+const ZERO = 48;
+/** '-', up to 9 digits of the whole part (below {@link FAST_LIMIT} / 1e4), '.', 4 decimals. */
+const MAX_FAST_NUMBER_BYTES = 15;
+/** Room for a block and the line that fills it. */
+const BLOCK_BYTES = WRITE_BLOCK_CHARS + 4096;
 
-  /** Appends `text`; returns the finished block when it has reached its size. */
-  add(text: string): Uint8Array | undefined {
-    let full: Uint8Array | undefined;
-    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
-    if (this.used + text.length * 3 > this.bytes.length) {
-      full = this.used > 0 ? this.take() : undefined;
-      if (text.length * 3 > this.bytes.length) this.bytes = Buffer.allocUnsafe(text.length * 3);
-    }
-    this.used += this.bytes.write(text, this.used);
-    return full ?? (this.used >= WRITE_BLOCK_CHARS ? this.take() : undefined);
+/**
+ * UTF-8 bytes gathered into blocks of about {@link WRITE_BLOCK_CHARS}. A line is written only
+ * after `reserve`, which starts a new block (or a bigger one) when the line might not fit, so
+ * no block ends inside a line.
+ */
+class ByteBlock {
+  bytes = Buffer.allocUnsafe(BLOCK_BYTES);
+  used = 0;
+
+  /** Makes room for `count` more bytes in this block, moving what is there to a bigger one if needed. */
+  reserve(count: number): void {
+    if (this.used + count <= this.bytes.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(BLOCK_BYTES, this.used + count));
+    this.bytes.copy(bigger, 0, 0, this.used);
+    this.bytes = bigger;
   }
 
-  /** The bytes gathered so far, in a block of their own; the builder starts a new one. */
+  putByte(byte: number): void {
+    this.bytes[this.used++] = byte;
+  }
+
+  putBytes(bytes: Uint8Array): void {
+    this.bytes.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
+  putText(text: string): void {
+    this.reserve(Buffer.byteLength(text));
+    this.used += this.bytes.write(text, this.used);
+  }
+
+  /** {@link roundedText} of `value`, written as bytes; the digits of the common case without a string. */
+  putRounded(value: number): void {
+    let k = Math.round(value * 1e4);
+    if (k < 0 && k > -FAST_LIMIT) {
+      this.putByte(45);
+      k = -k;
+    }
+    if (!(k >= 0 && k < FAST_LIMIT)) {
+      this.putText(roundedText(value));
+      return;
+    }
+    // Below FAST_LIMIT the whole part is under 1e9: int32 arithmetic is exact.
+    const whole = Math.floor(k / 1e4);
+    let fraction = k - whole * 1e4;
+    const bytes = this.bytes;
+    let digits = 1;
+    for (let rest = whole; rest >= 10; rest = (rest / 10) | 0) digits++;
+    let at = this.used + digits;
+    for (let rest = whole, i = 1; i <= digits; i++, rest = (rest / 10) | 0) bytes[at - i] = ZERO + (rest % 10);
+    if (fraction !== 0) {
+      bytes[at++] = 46;
+      for (let scale = 1000; fraction !== 0; scale /= 10) {
+        const digit = Math.floor(fraction / scale);
+        bytes[at++] = ZERO + digit;
+        fraction -= digit * scale;
+      }
+    }
+    this.used = at;
+  }
+
+  /** The bytes gathered so far, in a block of their own; a new block starts. */
   take(): Uint8Array {
     const full = this.bytes.subarray(0, this.used);
     this.bytes = Buffer.allocUnsafe(BLOCK_BYTES);
@@ -82,33 +145,17 @@ class BlockBuilder {
   }
 }
 
-/** Room for a block and the line that fills it. */
-const BLOCK_BYTES = WRITE_BLOCK_CHARS + 4096;
-
-/** '', '.1', '.25', '.0001', ... : the decimals of n/10000 for n = 0..9999, trailing zeros dropped. */
-const TEN_THOUSANDTHS: readonly string[] = Array.from({ length: 10_000 }, (_, n) => (
-  n === 0 ? '' : `.${String(n).padStart(4, '0').replace(/0+$/, '')}`));
-/** Below this many ten-thousandths the split into whole and fraction below is exact. */
+/** Below this many ten-thousandths the whole part is under 1e9 and the digits are written directly. */
 const FAST_LIMIT = 1e13;
 
 /**
- * A value rounded to four decimals as forecast.csv writes it: the text of
- * `formatCsvNumber(Math.round(value * 1e4) / 1e4)` with -0 as 0. With k = Math.round(value * 1e4)
- * an integer below 1e13, k / 1e4 has at most 13 significant digits, so its shortest round-trip
- * text (what String() writes) is k's digits with the point four places from the right; that
- * text is built from the whole part and a table of the 10,000 fractions, much faster than
- * V8's general double-to-text. Other values (huge, NaN, infinite) take the general path.
+ * A value rounded to four decimals as forecast.csv writes it (`round` of forecast-stage.ts, then
+ * formatCsvNumber): the general path, for values outside the fast one of `putRounded`. For
+ * k = Math.round(value * 1e4) with |k| < 1e13, k / 1e4 has at most 13 significant digits, so its
+ * shortest round-trip text is k's digits with the point four places from the right, trailing
+ * zeros dropped: what `putRounded` writes.
  */
-export function roundedText(value: number): string {
-  const k = Math.round(value * 1e4);
-  if (k >= 0 && k < FAST_LIMIT) {
-    const whole = Math.floor(k / 1e4);
-    return `${whole}${TEN_THOUSANDTHS[k - whole * 1e4]}`;
-  }
-  if (k < 0 && k > -FAST_LIMIT) {
-    const whole = Math.floor(-k / 1e4);
-    return `-${whole}${TEN_THOUSANDTHS[-k - whole * 1e4]}`;
-  }
-  const rounded = k / 1e4;
+function roundedText(value: number): string {
+  const rounded = Math.round(value * 1e4) / 1e4;
   return formatCsvNumber(rounded === 0 ? 0 : rounded);
 }

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/core/random.js';
-import { csvColumns, csvLines, formatCsvNumber } from '../../src/io/write-csv.js';
+import { csvColumns, csvLines } from '../../src/io/write-csv.js';
 import { WRITE_BLOCK_CHARS } from '../../src/io/write-chunks.js';
-import { forecastCsvChunks, roundedText } from '../../src/pipeline/forecast-csv-chunks.js';
+import { forecastCsvChunks } from '../../src/pipeline/forecast-csv-chunks.js';
 import { forecastRows, type SeriesOutcome } from '../../src/pipeline/forecast-stage.js';
 import type { Frequency } from '../../src/core/series/calendar.js';
 
@@ -68,25 +68,31 @@ describe('forecastCsvChunks', () => {
   });
 });
 
-describe('roundedText', () => {
-  const slow = (value: number): string => {
-    const rounded = Math.round(value * 1e4) / 1e4;
-    return formatCsvNumber(rounded === 0 ? 0 : rounded);
+describe('forecastCsvChunks numbers', () => {
+  const outcomeOf = (values: readonly number[]): SeriesOutcome => {
+    const array = Float64Array.from(values);
+    return {
+      sku: 'S', warehouse: 'W', firstForecastPeriod: 20_000,
+      forecast: { method: 'm', mean: array, lower: [array.slice().reverse()], upper: [array.map((value) => value * 3)] },
+    } as unknown as SeriesOutcome;
+  };
+  const same = (values: readonly number[]): void => {
+    const outcomes = [outcomeOf(values)];
+    expect(text(forecastCsvChunks(outcomes, 'day', values.length, [80]))).toBe(slowForecastCsv(outcomes, 'day', values.length, [80]));
   };
 
-  it('is the text of the value rounded to 4 decimals, as formatCsvNumber writes it (property)', () => {
-    fc.assert(fc.property(fc.double(), (value) => { expect(roundedText(value)).toBe(slow(value)); }), { numRuns: 20_000 });
-    fc.assert(fc.property(fc.double({ min: -1e10, max: 1e10 }), (value) => { expect(roundedText(value)).toBe(slow(value)); }), { numRuns: 20_000 });
-    fc.assert(fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 9999 }), (whole, tenThousandths) => {
-      const value = whole + tenThousandths / 1e4;
-      expect(roundedText(value)).toBe(slow(value));
-    }), { numRuns: 20_000 });
+  it('are written as the generic writer rounds and writes them (property)', () => {
+    fc.assert(fc.property(fc.array(fc.double(), { minLength: 1, maxLength: 200 }), same), { numRuns: 300 });
+    fc.assert(fc.property(fc.array(fc.double({ min: -1e10, max: 1e10 }), { minLength: 1, maxLength: 200 }), same), { numRuns: 300 });
+    fc.assert(fc.property(
+      fc.array(fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 9999 })), { minLength: 1, maxLength: 200 }),
+      (pairs) => same(pairs.map(([whole, tenThousandths]) => whole + tenThousandths / 1e4)),
+    ), { numRuns: 300 });
   });
 
   it('handles the edges: halves, negative zero, the fast limit, not finite', () => {
-    for (const value of [0, -0, -1e-5, 0.00005, 0.00015, 1.00005, -2.5e-5, 2.5, 0.1 + 0.2, 999_999_999.99995,
-      1e9 - 1e-4, 1e9, 1e13, 1e15, 1.5e21, -1e20, NaN, Infinity, -Infinity, Number.MAX_VALUE, Number.MIN_VALUE]) {
-      expect(roundedText(value), String(value)).toBe(slow(value));
-    }
+    same([0, -0, -1e-5, 0.00005, 0.00015, 1.00005, -2.5e-5, 2.5, 0.1 + 0.2, 999_999_999.99995, 999_999_999.9999,
+      -999_999_999.9999, 1e9 - 1e-4, 1e9, 1e13, 1e15, 1.5e21, -1e20, NaN, Infinity, -Infinity, Number.MAX_VALUE,
+      -Number.MAX_VALUE, Number.MIN_VALUE, 10, 100.5, 1234567.0809]);
   });
 });
