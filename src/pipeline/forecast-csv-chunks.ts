@@ -22,17 +22,22 @@ export function* forecastCsvChunks(
   const extraIndexes = levels.filter((level) => level !== 80 && level !== 95).map((level) => levels.indexOf(level));
   const days = new Map<number, Uint8Array>();
   const block = new ByteBlock();
+  // The quoted sku, warehouse and method of a series, encoded once into a reused buffer.
+  let names = Buffer.allocUnsafe(1024);
   block.putText(`${header.map(quoteCsvField).join(',')}\n`);
   for (const outcome of outcomes) {
     const { forecast } = outcome;
     const { mean, lower, upper } = forecast;
-    const head = Buffer.from(`${quoteCsvField(outcome.sku)},${quoteCsvField(outcome.warehouse)},`);
-    const tail = Buffer.from(`,${quoteCsvField(forecast.method)}`);
+    const headText = `${quoteCsvField(outcome.sku)},${quoteCsvField(outcome.warehouse)},`;
+    const tailText = `,${quoteCsvField(forecast.method)}`;
+    if ((headText.length + tailText.length) * 3 > names.length) names = Buffer.allocUnsafe((headText.length + tailText.length) * 3);
+    const headEnd = names.write(headText, 0);
+    const tailEnd = headEnd + names.write(tailText, headEnd);
     const lower80 = index80 < 0 ? undefined : lower[index80];
     const upper80 = index80 < 0 ? undefined : upper[index80];
     const lower95 = index95 < 0 ? undefined : lower[index95];
     const upper95 = index95 < 0 ? undefined : upper[index95];
-    const lineBytes = head.length + tail.length + 16 + (4 + 2 * extraIndexes.length) * (MAX_FAST_NUMBER_BYTES + 1) + 1;
+    const lineBytes = tailEnd + 16 + (4 + 2 * extraIndexes.length) * (MAX_FAST_NUMBER_BYTES + 1) + 1;
     for (let h = 0; h < horizon; h++) {
       const period = outcome.firstForecastPeriod + h;
       let day = days.get(period);
@@ -41,7 +46,7 @@ export function* forecastCsvChunks(
         days.set(period, day);
       }
       block.reserve(lineBytes + day.length);
-      block.putBytes(head);
+      block.putRange(names, 0, headEnd);
       block.putBytes(day);
       block.putByte(COMMA);
       block.putRounded(mean[h]);
@@ -53,7 +58,7 @@ export function* forecastCsvChunks(
       if (lower95) block.putRounded(lower95[h]);
       block.putByte(COMMA);
       if (upper95) block.putRounded(upper95[h]);
-      block.putBytes(tail);
+      block.putRange(names, headEnd, tailEnd);
       for (const i of extraIndexes) {
         block.putByte(COMMA);
         block.putRounded(lower[i][h]);
@@ -99,6 +104,14 @@ class ByteBlock {
   putBytes(bytes: Uint8Array): void {
     this.bytes.set(bytes, this.used);
     this.used += bytes.length;
+  }
+
+  /** Copies `source[start..end)`; a loop, since the ranges are short and Buffer#copy's checks cost more. */
+  putRange(source: Uint8Array, start: number, end: number): void {
+    const bytes = this.bytes;
+    let at = this.used;
+    for (let i = start; i < end; i++) bytes[at++] = source[i];
+    this.used = at;
   }
 
   putText(text: string): void {
