@@ -1,6 +1,8 @@
 // Writes the benchmark's sales file: 20k SKUs x 3 warehouses, 2 years of daily rows (~5M rows),
-// sorted by date, from a seeded PRNG so every machine benchmarks the same bytes.
-// Usage: node bench/make-big-sales.mjs <out.csv>
+// sorted by date, from a seeded PRNG so every machine benchmarks the same bytes. `--skus N` makes
+// a smaller file with the same daily pattern per series (rows scale with the series: 10k SKUs
+// give 30,000 series and ~2.5M rows; `--rows` sets the expected row count instead).
+// Usage: node bench/make-big-sales.mjs <out.csv> [--skus N] [--rows N]
 import fs from 'node:fs';
 
 const SKUS = 20_000;
@@ -21,17 +23,17 @@ function mulberry32(seed) {
   };
 }
 
-export function makeBigSales(out) {
+export function makeBigSales(out, { skus = SKUS, rows: targetRows = (TARGET_ROWS * skus) / SKUS } = {}) {
   const random = mulberry32(20240501);
-  const series = SKUS * WAREHOUSES.length;
-  const meanShare = TARGET_ROWS / (series * DAYS);
+  const series = skus * WAREHOUSES.length;
+  const meanShare = targetRows / (series * DAYS);
   const share = new Float64Array(series);
   const size = new Float64Array(series);
   for (let s = 0; s < series; s++) {
     share[s] = meanShare * 2 * random(); // mean meanShare, at most 2x
     size[s] = 1 + 9 * random() * random();
   }
-  const names = Array.from({ length: SKUS }, (_, i) => `SKU-${String(i + 1).padStart(5, '0')}`);
+  const names = Array.from({ length: skus }, (_, i) => `SKU-${String(i + 1).padStart(5, '0')}`);
   const fd = fs.openSync(`${out}.tmp`, 'w');
   fs.writeSync(fd, 'date,sku,warehouse,quantity\n');
   let rows = 0;
@@ -43,7 +45,7 @@ export function makeBigSales(out) {
       if (random() >= share[s] * weekly) continue;
       let quantity = 1 + Math.floor(-Math.log(1 - random()) * size[s]);
       if (random() < 0.01) quantity = -1 - Math.floor(random() * 3);
-      buffer += `${date},${names[s % SKUS]},${WAREHOUSES[(s / SKUS) | 0]},${quantity}\n`;
+      buffer += `${date},${names[s % skus]},${WAREHOUSES[(s / skus) | 0]},${quantity}\n`;
       rows++;
       if (buffer.length > 1 << 20) {
         fs.writeSync(fd, buffer);
@@ -58,8 +60,10 @@ export function makeBigSales(out) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const out = process.argv[2] ?? 'bench/.cache/sales-5m.csv';
+  const args = process.argv.slice(2);
+  const option = (name) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : undefined);
+  const out = args[0] && !args[0].startsWith('--') ? args[0] : 'bench/.cache/sales-5m.csv';
   const started = performance.now();
-  const rows = makeBigSales(out);
+  const rows = makeBigSales(out, { skus: option('--skus'), rows: option('--rows') });
   console.error(`wrote ${rows} rows to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -1,17 +1,6 @@
 import { Command, Option } from 'commander';
 import { forecastMethodNames } from '../core/forecast/registry.js';
 import { VERSION } from '../version.js';
-import { runAlertsCommand } from './commands/alerts.js';
-import { runBacktestCommand } from './commands/backtest.js';
-import { runExportCommand } from './commands/export.js';
-import { runForecastCommand } from './commands/forecast.js';
-import { runMergeCommand } from './commands/merge.js';
-import { runPlanCommand } from './commands/plan.js';
-import { runRebalanceCommand } from './commands/rebalance.js';
-import { runReportCommand } from './commands/report.js';
-import { runShowCommand } from './commands/show.js';
-import { runReorderCommand } from './commands/reorder.js';
-import { runValidateCommand } from './commands/validate.js';
 import type { CommandFlags } from './command-flags.js';
 import {
   parseChoice, parseFailOn, parseIsoDate, parseLevels, parseMap, parseNonNegativeNumber, parsePositiveInt,
@@ -36,9 +25,12 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       writeErr: (text) => process.stderr.write(text),
     });
 
-  const action = (runner: Runner) => async (...args: unknown[]) => {
+  // Each command's module is imported when it runs, so `forecast` does not load what only `plan`
+  // or `export` need (arquero, exceljs): startup is part of every run's wall time.
+  const action = (load: () => Promise<Runner>) => async (...args: unknown[]) => {
     const command = args[args.length - 1] as Command;
     const dir = typeof args[0] === 'string' ? args[0] : undefined;
+    const runner = await load();
     setExitCode(await runner(dir, command.opts() as CommandFlags));
   };
 
@@ -54,7 +46,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--fail-on <types>', 'exit 4 when alerts of these types exist: stockout_risk,overstock,dead_stock or any').argParser(parseFailOn))
     .addOption(new Option('--shard <k/n>', 'plan only the SKUs of shard K of N (K from 0, e.g. $JOB_COMPLETION_INDEX/8); join the shard sets with stockcast merge').argParser(parseShardFlag))
     .addOption(new Option('--report-top <n>', 'SKU x warehouse lines charted in report.html (default 40)').argParser(parseNonNegativeInt))
-    .action(action(runPlanCommand));
+    .action(action(async () => (await import('./commands/plan.js')).runPlanCommand));
 
   program.command('merge')
     .summary('join the output sets of plan --shard K/N runs into one')
@@ -66,6 +58,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--no-color', 'no colours (also: NO_COLOR, or output that is not a terminal)')
     .option('--debug', 'print stack traces of internal errors')
     .action(async (out: string, shardDirs: string[], flags: CommandFlags) => {
+      const { runMergeCommand } = await import('./commands/merge.js');
       setExitCode(await runMergeCommand(out, shardDirs, flags));
     });
 
@@ -73,7 +66,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .summary('forecasts only')
     .description('Forecast demand per SKU x warehouse and write forecast.csv (to --out, or stdout with -o -).')
     .argument('[dir]', 'folder with sales.csv'), addDataFlags, addForecastFlags)
-    .action(action(runForecastCommand));
+    .action(action(async () => (await import('./commands/forecast.js')).runForecastCommand));
 
   withFlags(program.command('backtest')
     .summary('rolling-origin accuracy of the forecasting methods')
@@ -82,23 +75,23 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--folds <n>', 'rolling origins (default 3)').argParser(parsePositiveInt))
     .option('--methods <names>', 'methods to compare, comma separated (default: auto and the main families)')
     .option('--per-series', 'also report every series')
-    .action(action(runBacktestCommand));
+    .action(action(async () => (await import('./commands/backtest.js')).runBacktestCommand));
 
   withFlags(program.command('reorder')
     .summary('reorder suggestions only')
     .argument('[dir]', 'folder with the input files'), addDataFlags, addForecastFlags, addPlanningFlags)
-    .action(action(runReorderCommand));
+    .action(action(async () => (await import('./commands/reorder.js')).runReorderCommand));
 
   withFlags(program.command('alerts')
     .summary('overstock, dead-stock and stockout-risk alerts only')
     .argument('[dir]', 'folder with the input files'), addDataFlags, addForecastFlags, addPlanningFlags)
     .addOption(new Option('--fail-on <types>', 'exit 4 when alerts of these types exist').argParser(parseFailOn))
-    .action(action(runAlertsCommand));
+    .action(action(async () => (await import('./commands/alerts.js')).runAlertsCommand));
 
   withFlags(program.command('rebalance')
     .summary('warehouse-to-warehouse transfer suggestions only')
     .argument('[dir]', 'folder with the input files'), addDataFlags, addForecastFlags, addPlanningFlags)
-    .action(action(runRebalanceCommand));
+    .action(action(async () => (await import('./commands/rebalance.js')).runRebalanceCommand));
 
   withFlags(program.command('export')
     .summary('supplier reorder sheets (CSV and XLSX) from a reorder file')
@@ -108,13 +101,13 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--items <file>', 'items.csv, for descriptions and pack sizes')
     .addOption(new Option('--as-of <date>', 'order date printed on the sheets (default: today)').argParser(parseIsoDate))
     .option('--reference <text>', 'order reference prefix printed on the sheets'), addOutputFlags)
-    .action(action(runExportCommand));
+    .action(action(async () => (await import('./commands/export.js')).runExportCommand));
 
   withFlags(program.command('validate')
     .summary('check input files and report every problem, without planning')
     .argument('[dir]', 'folder with the input files'), addDataFlags)
     .addOption(new Option('--max-problems <n>', 'problems to print (default 50; all are counted)').argParser(parsePositiveInt))
-    .action(action(runValidateCommand));
+    .action(action(async () => (await import('./commands/validate.js')).runValidateCommand));
 
   withFlags(program.command('report')
     .summary('rebuild report.html from an output set')
@@ -123,7 +116,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('-o, --out <file>', 'where to write the page (default SET/report.html); - for stdout')
     .addOption(new Option('--report-top <n>', 'SKU x warehouse lines charted (default 40)').argParser(parseNonNegativeInt))
     .option('--backtest <file>', 'saved output of stockcast backtest --json: its WAPE gives the forecast accuracy KPI')
-    .action(action(runReportCommand));
+    .action(action(async () => (await import('./commands/report.js')).runReportCommand));
 
   withFlags(program.command('show')
     .summary('history, forecast and bands of one SKU as a terminal chart')
@@ -131,6 +124,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .argument('[dir]', 'output set folder, or a data folder whose out/ is one (default ./out)'), addSetReaderFlags)
     .option('--warehouse <name>', 'only this warehouse (default: every warehouse of the SKU)')
     .action(async (sku: string, dir: string | undefined, _options: unknown, command: Command) => {
+      const { runShowCommand } = await import('./commands/show.js');
       setExitCode(await runShowCommand(sku, dir, command.opts() as CommandFlags));
     });
 

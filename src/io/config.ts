@@ -13,9 +13,10 @@
  */
 
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import iconv from 'iconv-lite';
-import { z } from 'zod';
+import type iconvModule from 'iconv-lite';
+import type { z as zodModule } from 'zod';
 import { UsageError } from '../errors.js';
 import { parseIsoDay } from '../core/series/calendar.js';
 
@@ -86,71 +87,87 @@ export class ConfigError extends UsageError {
 }
 
 const FAIL_ON = ['stockout_risk', 'overstock', 'dead_stock', 'any', 'none'] as const;
-const numberIn = (min: number, max: number) => z.number().min(min).max(max);
 
-interface Key { readonly schema: z.ZodType; readonly expected: string; readonly name: keyof Config }
-const KEYS: Readonly<Record<string, Key>> = {
-  freq: { name: 'freq', schema: z.enum(['day', 'week', 'month', 'auto']), expected: 'one of "day", "week", "month", "auto"' },
-  horizon: { name: 'horizon', schema: z.int().min(1).max(10_000), expected: 'a whole number of periods from 1 to 10000' },
-  method: { name: 'method', schema: z.string().min(1), expected: 'the name of a forecasting method, or "auto"' },
-  levels: {
-    name: 'levels',
-    schema: z.array(z.number().gt(0).lt(100)).min(1).max(10),
-    expected: 'a list of 1 to 10 interval levels in percent, each above 0 and below 100, e.g. [80, 95]',
-  },
-  as_of: { name: 'asOf', schema: z.string().refine((text) => Number.isFinite(parseIsoDay(text))), expected: 'a date YYYY-MM-DD' },
-  series_end: { name: 'seriesEnd', schema: z.enum(['as-of', 'own']), expected: 'one of "as-of", "own"' },
-  service_level: { name: 'serviceLevel', schema: numberIn(0.5, 0.9999), expected: 'a number between 0.5 and 0.9999' },
-  lead_time_days: { name: 'leadTimeDays', schema: numberIn(0, 3650), expected: 'a number of days from 0 to 3650' },
-  lead_time_sd_days: { name: 'leadTimeSdDays', schema: numberIn(0, 3650), expected: 'a number of days from 0 to 3650' },
-  review_period_days: { name: 'reviewPeriodDays', schema: z.number().gt(0).max(3650), expected: 'a number of days above 0, at most 3650' },
-  moq: { name: 'moq', schema: z.int().min(0), expected: 'a whole number of units, 0 or more' },
-  pack_size: { name: 'packSize', schema: z.int().min(1), expected: 'a whole number of units, 1 or more' },
-  holding_rate: { name: 'holdingRate', schema: numberIn(0, 2), expected: 'a yearly fraction of unit cost between 0 and 2 (0.25 is 25%)' },
-  order_cost: { name: 'orderCost', schema: z.number().min(0), expected: 'a cost per order, 0 or more' },
-  dead_stock_days: { name: 'deadStockDays', schema: z.int().min(1), expected: 'a whole number of days, 1 or more' },
-  overstock_cover_days: { name: 'overstockCoverDays', schema: z.number().min(0), expected: 'a number of days, 0 or more' },
-  fail_on: {
-    name: 'failOn',
-    schema: z.union([z.enum(FAIL_ON), z.array(z.enum(FAIL_ON)).min(1)]),
-    expected: `one of ${FAIL_ON.map((value) => `"${value}"`).join(', ')}, or a list of them`,
-  },
-  columns: {
-    name: 'columns',
-    schema: z.strictObject(Object.fromEntries(Object.entries(INPUT_FIELDS).map(([file, fields]) => [
-      file, z.strictObject(Object.fromEntries(fields.map((field) => [field, z.string().min(1).optional()]))).optional(),
-    ]))),
-    expected: 'an object of column maps per file, e.g. {"sales": {"sku": "series"}}',
-  },
-  encoding: {
-    name: 'encoding',
-    schema: z.string().refine((name) => iconv.encodingExists(name)),
-    expected: 'an encoding name iconv-lite knows, e.g. "utf8", "latin1", "windows-1252"',
-  },
-  date_format: {
-    name: 'dateFormat',
-    schema: z.string().regex(/^(?=.*YYYY)(?=.*MM)(?=.*DD)(?:YYYY|MM|DD|[-/. ])+$/),
-    expected: 'a date pattern of YYYY, MM and DD with - / . or space between, e.g. "DD.MM.YYYY"',
-  },
-  decimal_comma: { name: 'decimalComma', schema: z.boolean(), expected: 'true or false' },
-  out: { name: 'out', schema: z.string().min(1), expected: 'a folder path' },
-  seed: { name: 'seed', schema: z.int().min(0).max(2 ** 32 - 1), expected: 'a whole number from 0 to 4294967295' },
-  jobs: { name: 'jobs', schema: z.int().min(1).max(1024), expected: 'a whole number of worker threads from 1 to 1024' },
-  abc_limits: {
-    name: 'abcLimits',
-    schema: z.tuple([z.number().gt(0).max(100), z.number().gt(0).max(100)]).refine(([a, b]) => a <= b),
-    expected: 'two cumulative value shares in percent where classes A and B end, A <= B, e.g. [80, 95]',
-  },
-  xyz_limits: {
-    name: 'xyzLimits',
-    schema: z.tuple([z.number().min(0), z.number().min(0)]).refine(([x, y]) => x <= y),
-    expected: 'two coefficients of variation where classes X and Y end, X <= Y, e.g. [0.5, 1.0]',
-  },
-  report_top: { name: 'reportTop', schema: z.int().min(0).max(1000), expected: 'a whole number of charted items from 0 to 1000' },
-  $schema: { name: 'source', schema: z.string(), expected: 'a URL' },
-};
+interface Key { readonly schema: zodModule.ZodType; readonly expected: string; readonly name: keyof Config }
+interface Schema { readonly keys: Readonly<Record<string, Key>>; readonly config: zodModule.ZodType<Record<string, unknown>> }
+let schema: Schema | undefined;
 
-const CONFIG_SCHEMA = z.strictObject(Object.fromEntries(Object.entries(KEYS).map(([key, spec]) => [key, spec.schema.optional()])));
+/**
+ * The schema of every key, built on first use: zod (and iconv-lite) take a tenth of a second to
+ * load, which every run without a config file would pay at startup. Loaded with require (both
+ * ship CommonJS) so that parseConfig stays synchronous.
+ */
+function configSchema(): Schema {
+  if (schema) return schema;
+  const require = createRequire(import.meta.url);
+  const { z } = require('zod') as { z: typeof zodModule };
+  const iconv = require('iconv-lite') as typeof iconvModule;
+  const numberIn = (min: number, max: number) => z.number().min(min).max(max);
+  const keys: Readonly<Record<string, Key>> = {
+    freq: { name: 'freq', schema: z.enum(['day', 'week', 'month', 'auto']), expected: 'one of "day", "week", "month", "auto"' },
+    horizon: { name: 'horizon', schema: z.int().min(1).max(10_000), expected: 'a whole number of periods from 1 to 10000' },
+    method: { name: 'method', schema: z.string().min(1), expected: 'the name of a forecasting method, or "auto"' },
+    levels: {
+      name: 'levels',
+      schema: z.array(z.number().gt(0).lt(100)).min(1).max(10),
+      expected: 'a list of 1 to 10 interval levels in percent, each above 0 and below 100, e.g. [80, 95]',
+    },
+    as_of: { name: 'asOf', schema: z.string().refine((text) => Number.isFinite(parseIsoDay(text))), expected: 'a date YYYY-MM-DD' },
+    series_end: { name: 'seriesEnd', schema: z.enum(['as-of', 'own']), expected: 'one of "as-of", "own"' },
+    service_level: { name: 'serviceLevel', schema: numberIn(0.5, 0.9999), expected: 'a number between 0.5 and 0.9999' },
+    lead_time_days: { name: 'leadTimeDays', schema: numberIn(0, 3650), expected: 'a number of days from 0 to 3650' },
+    lead_time_sd_days: { name: 'leadTimeSdDays', schema: numberIn(0, 3650), expected: 'a number of days from 0 to 3650' },
+    review_period_days: { name: 'reviewPeriodDays', schema: z.number().gt(0).max(3650), expected: 'a number of days above 0, at most 3650' },
+    moq: { name: 'moq', schema: z.int().min(0), expected: 'a whole number of units, 0 or more' },
+    pack_size: { name: 'packSize', schema: z.int().min(1), expected: 'a whole number of units, 1 or more' },
+    holding_rate: { name: 'holdingRate', schema: numberIn(0, 2), expected: 'a yearly fraction of unit cost between 0 and 2 (0.25 is 25%)' },
+    order_cost: { name: 'orderCost', schema: z.number().min(0), expected: 'a cost per order, 0 or more' },
+    dead_stock_days: { name: 'deadStockDays', schema: z.int().min(1), expected: 'a whole number of days, 1 or more' },
+    overstock_cover_days: { name: 'overstockCoverDays', schema: z.number().min(0), expected: 'a number of days, 0 or more' },
+    fail_on: {
+      name: 'failOn',
+      schema: z.union([z.enum(FAIL_ON), z.array(z.enum(FAIL_ON)).min(1)]),
+      expected: `one of ${FAIL_ON.map((value) => `"${value}"`).join(', ')}, or a list of them`,
+    },
+    columns: {
+      name: 'columns',
+      schema: z.strictObject(Object.fromEntries(Object.entries(INPUT_FIELDS).map(([file, fields]) => [
+        file, z.strictObject(Object.fromEntries(fields.map((field) => [field, z.string().min(1).optional()]))).optional(),
+      ]))),
+      expected: 'an object of column maps per file, e.g. {"sales": {"sku": "series"}}',
+    },
+    encoding: {
+      name: 'encoding',
+      schema: z.string().refine((name) => iconv.encodingExists(name)),
+      expected: 'an encoding name iconv-lite knows, e.g. "utf8", "latin1", "windows-1252"',
+    },
+    date_format: {
+      name: 'dateFormat',
+      schema: z.string().regex(/^(?=.*YYYY)(?=.*MM)(?=.*DD)(?:YYYY|MM|DD|[-/. ])+$/),
+      expected: 'a date pattern of YYYY, MM and DD with - / . or space between, e.g. "DD.MM.YYYY"',
+    },
+    decimal_comma: { name: 'decimalComma', schema: z.boolean(), expected: 'true or false' },
+    out: { name: 'out', schema: z.string().min(1), expected: 'a folder path' },
+    seed: { name: 'seed', schema: z.int().min(0).max(2 ** 32 - 1), expected: 'a whole number from 0 to 4294967295' },
+    jobs: { name: 'jobs', schema: z.int().min(1).max(1024), expected: 'a whole number of worker threads from 1 to 1024' },
+    abc_limits: {
+      name: 'abcLimits',
+      schema: z.tuple([z.number().gt(0).max(100), z.number().gt(0).max(100)]).refine(([a, b]) => a <= b),
+      expected: 'two cumulative value shares in percent where classes A and B end, A <= B, e.g. [80, 95]',
+    },
+    xyz_limits: {
+      name: 'xyzLimits',
+      schema: z.tuple([z.number().min(0), z.number().min(0)]).refine(([x, y]) => x <= y),
+      expected: 'two coefficients of variation where classes X and Y end, X <= Y, e.g. [0.5, 1.0]',
+    },
+    report_top: { name: 'reportTop', schema: z.int().min(0).max(1000), expected: 'a whole number of charted items from 0 to 1000' },
+    $schema: { name: 'source', schema: z.string(), expected: 'a URL' },
+  };
+  const config = z.strictObject(Object.fromEntries(Object.entries(keys).map(([key, spec]) => [key, spec.schema.optional()])));
+  schema = { keys, config };
+  return schema;
+}
+
 const MAX_PROBLEMS = 20;
 
 /**
@@ -190,7 +207,7 @@ export function parseConfig(text: string, source: string): Config {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ConfigError([`${source}: expected a JSON object {...}, got ${describe(value)}`]);
   }
-  const parsed = CONFIG_SCHEMA.safeParse(value);
+  const parsed = configSchema().config.safeParse(value);
   if (!parsed.success) {
     const problems: string[] = [];
     for (const issue of parsed.error.issues) {
@@ -208,7 +225,7 @@ export function parseConfig(text: string, source: string): Config {
 
 function toConfig(data: Record<string, unknown>, source: string): Config {
   const config: Record<string, unknown> = { source };
-  for (const [key, spec] of Object.entries(KEYS)) {
+  for (const [key, spec] of Object.entries(configSchema().keys)) {
     if (key === '$schema' || data[key] === undefined) continue;
     config[spec.name] = data[key];
   }
@@ -217,10 +234,10 @@ function toConfig(data: Record<string, unknown>, source: string): Config {
   return config as unknown as Config;
 }
 
-function issueMessages(issue: z.core.$ZodIssue, input: Record<string, unknown>): string[] {
+function issueMessages(issue: zodModule.core.$ZodIssue, input: Record<string, unknown>): string[] {
   const path = issue.path.map(String);
   if (issue.code === 'unrecognized_keys') {
-    const known = path.length === 0 ? Object.keys(KEYS)
+    const known = path.length === 0 ? Object.keys(configSchema().keys)
       : path.length === 1 ? Object.keys(INPUT_FIELDS)
         : INPUT_FIELDS[path[1] as keyof ColumnMaps] ?? [];
     return issue.keys.map((key) => {
@@ -234,7 +251,7 @@ function issueMessages(issue: z.core.$ZodIssue, input: Record<string, unknown>):
     const expected = at.length === 2 ? `an object of field -> column header, e.g. {"sku": "series"}` : 'a column header (text)';
     return [`${at.join('.')}: expected ${expected}, got ${describe(valueAt(input, at))}`];
   }
-  const spec = KEYS[top];
+  const spec = configSchema().keys[top];
   return [`${top}: expected ${spec?.expected ?? 'something else'}, got ${describe(input[top])}`];
 }
 

@@ -1,7 +1,13 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
-import iconv from 'iconv-lite';
+import type iconvModule from 'iconv-lite';
 import { UsageError } from '../errors.js';
+
+/** iconv-lite, loaded on first use: UTF-8 files (nearly all) never need it. */
+function iconvLite(): typeof iconvModule {
+  return createRequire(import.meta.url)('iconv-lite') as typeof iconvModule;
+}
 
 /** Read size: 64 KiB measured faster than 1 MiB (larger strings cost papaparse more than the per-chunk overhead saves). */
 const CHUNK_BYTES = 1 << 16;
@@ -15,7 +21,7 @@ export function resolveEncoding(name: string | undefined): string {
   if (name === undefined || name === '') return 'utf-8';
   const lower = name.trim().toLowerCase();
   if (lower === 'utf8' || lower === 'utf-8') return 'utf-8';
-  if (!iconv.encodingExists(lower)) {
+  if (!iconvLite().encodingExists(lower)) {
     throw new UsageError(`unknown encoding "${name}" (try utf-8, gbk, gb18030, latin1, windows-1252, utf-16le)`);
   }
   return lower;
@@ -34,7 +40,7 @@ export function openTextStream(path: string, requested: string): { text: Readabl
     file.setEncoding('utf8');
     return { text: file, file };
   }
-  const decoder = iconv.decodeStream(encoding, { stripBOM: true }) as unknown as Readable & NodeJS.WritableStream;
+  const decoder = iconvLite().decodeStream(encoding, { stripBOM: true }) as unknown as Readable & NodeJS.WritableStream;
   file.on('error', (error) => decoder.destroy(error));
   file.pipe(decoder);
   return { text: decoder, file };

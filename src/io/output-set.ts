@@ -32,6 +32,7 @@ import { lstat, mkdir, open, readdir, readlink, realpath, rename, rm, rmdir, sym
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { acquireLock, lockPathFor, type LockHandle, type LockOptions } from './lock.js';
+import { writeChunks, type WriteChunk } from './write-chunks.js';
 
 export type SwapMode = 'symlink' | 'rename';
 
@@ -57,8 +58,8 @@ export interface OutputSet {
   path(name: string): string;
   writeText(name: string, text: string): Promise<void>;
   writeBytes(name: string, bytes: Uint8Array): Promise<void>;
-  /** Streams lines (or any chunks) to `name`, for outputs too big for one string. */
-  writeLines(name: string, lines: Iterable<string> | AsyncIterable<string>): Promise<void>;
+  /** Streams lines (or any chunks of text or bytes) to `name`, for outputs too big for one string. */
+  writeLines(name: string, lines: Iterable<WriteChunk> | AsyncIterable<WriteChunk>): Promise<void>;
   /** Swaps the new set in, deletes older sets, releases the lock. */
   commit(): Promise<void>;
   /** Deletes the temporary folder and releases the lock; `--out` is untouched. */
@@ -146,17 +147,7 @@ function makeSet(layout: Layout, id: string, tempDir: string, swap: SwapMode, du
     path: pathOf,
     writeText: (name, text) => writeWith(name, (handle) => handle.writeFile(text, 'utf8')),
     writeBytes: (name, bytes) => writeWith(name, (handle) => handle.writeFile(bytes)),
-    writeLines: (name, lines) => writeWith(name, async (handle) => {
-      let buffer = '';
-      for await (const line of lines) {
-        buffer += line;
-        if (buffer.length >= 1 << 20) {
-          await handle.write(buffer);
-          buffer = '';
-        }
-      }
-      if (buffer !== '') await handle.write(buffer);
-    }),
+    writeLines: (name, lines) => writeWith(name, (handle) => writeChunks(handle, lines)),
     async commit(): Promise<void> {
       if (state !== 'open') throw new Error(`output set already ${state}`);
       await writeWith(SET_MANIFEST_NAME, (handle) => handle.writeFile(

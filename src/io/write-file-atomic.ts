@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isProcessAlive } from './lock.js';
+import { writeChunks, type WriteChunk } from './write-chunks.js';
 
 export interface AtomicWriteOptions {
   /** fsync the file before the rename. Default true. */
@@ -16,14 +17,14 @@ export interface AtomicWriteOptions {
 }
 
 /**
- * Writes `data` (text as UTF-8, or bytes, or chunks) to `path` through a temporary file and a
+ * Writes `data` (text as UTF-8, or bytes, or chunks of either) to `path` through a temporary file and a
  * rename, creating the folder if needed.
  *
  * @example await writeFileAtomic('out/reorder.csv', csvText)
  */
 export async function writeFileAtomic(
   path: string,
-  data: string | Uint8Array | Iterable<string> | AsyncIterable<string>,
+  data: string | Uint8Array | Iterable<WriteChunk> | AsyncIterable<WriteChunk>,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const target = resolve(path);
@@ -37,7 +38,7 @@ export async function writeFileAtomic(
     if (typeof data === 'string' || data instanceof Uint8Array) {
       await handle.writeFile(data);
     } else {
-      for await (const chunk of data) await handle.write(chunk);
+      await writeChunks(handle, data);
     }
     if (options.durable ?? true) await handle.sync();
     await handle.close();

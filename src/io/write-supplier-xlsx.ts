@@ -8,6 +8,7 @@
  * order date and rewrite the latter in the finished zip.
  */
 
+import type { Style } from 'exceljs';
 import { parseIsoDay } from '../core/series/calendar.js';
 import {
   SUPPLIER_SHEET_COLUMNS, SUPPLIER_SHEET_HEADER_ROW, supplierSheetCells, type SupplierSheetLayout,
@@ -36,19 +37,22 @@ export async function supplierSheetXlsx(layout: SupplierSheetLayout): Promise<Ui
   });
   const cells = supplierSheetCells(layout);
   const widths = SUPPLIER_SHEET_COLUMNS.map((column) => column.name.length);
+  const styles = sharedStyles();
   cells.forEach((row, rowIndex) => {
     const rowNumber = rowIndex + 1;
     const isTable = rowNumber >= SUPPLIER_SHEET_HEADER_ROW;
+    const isBold = rowNumber === SUPPLIER_SHEET_HEADER_ROW || rowNumber === cells.length;
     row.forEach((value, columnIndex) => {
       if (value === null || value === undefined || value === '' || (typeof value === 'number' && !Number.isFinite(value))) return;
       const cell = sheet.getCell(rowNumber, columnIndex + 1);
       if (rowNumber === 2 && columnIndex === 1 && Number.isFinite(orderDay)) {
         cell.value = stamp;
-        cell.numFmt = 'yyyy-mm-dd';
+        cell.style = styles('date', 'yyyy-mm-dd', isBold);
       } else if (typeof value === 'number') {
         cell.value = value;
-        if (isTable) cell.numFmt = NUMBER_FORMATS[SUPPLIER_SHEET_COLUMNS[columnIndex].name] ?? 'General';
+        cell.style = styles('number', isTable ? NUMBER_FORMATS[SUPPLIER_SHEET_COLUMNS[columnIndex].name] ?? 'General' : undefined, isBold);
       } else {
+        cell.style = styles('text', undefined, isBold);
         // A plain string is always a shared-string text cell in exceljs, never a formula, even
         // when it starts with `=`; unlike the CSV, no `'` is needed (or wanted) here.
         cell.value = value;
@@ -61,6 +65,25 @@ export async function supplierSheetXlsx(layout: SupplierSheetLayout): Promise<Ui
   widths.forEach((width, index) => { sheet.getColumn(index + 1).width = Math.min(60, Math.max(8, width + 2)); });
   const buffer = await workbook.xlsx.writeBuffer();
   return setZipTimestamps(new Uint8Array(buffer as ArrayBuffer), stamp);
+}
+
+/**
+ * One style object per kind of cell, shared by all cells of that kind. exceljs turns every cell's
+ * style into XML to find its style id unless it has seen the same object before; a fresh object
+ * per cell made that most of the time of writing a sheet. The ids and bytes are the same either
+ * way. Bold rows get objects of their own, since `row.font = ...` writes into its cells' styles.
+ */
+function sharedStyles(): (kind: 'date' | 'number' | 'text', numFmt: string | undefined, isBold: boolean) => Partial<Style> {
+  const styles = new Map<string, Partial<Style>>();
+  return (kind, numFmt, isBold) => {
+    const key = `${kind}\u0000${numFmt ?? ''}\u0000${isBold ? 'bold' : ''}`;
+    let style = styles.get(key);
+    if (style === undefined) {
+      style = numFmt === undefined ? {} : { numFmt };
+      styles.set(key, style);
+    }
+    return style;
+  };
 }
 
 function shownLength(value: string | number): number {

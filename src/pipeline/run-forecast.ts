@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { formatDay } from '../core/series/calendar.js';
-import { csvColumns, csvLines } from '../io/write-csv.js';
 import { writeFileAtomic } from '../io/output-set.js';
-import { forecastRows, type SeriesOutcome } from './forecast-stage.js';
+import { forecastCsvChunks } from './forecast-csv-chunks.js';
+import type { SeriesOutcome } from './forecast-stage.js';
 import type { PipelineHooks } from './hooks.js';
 import { StageTimer } from './hooks.js';
 import { forecastAll, readSeries, type PreparedSeries } from './prepare-series.js';
@@ -38,17 +38,16 @@ export async function runForecast(settings: RunSettings, hooks: PipelineHooks): 
   const timer = new StageTimer();
   const { table, prepared } = await readSeries(settings, hooks, timer, { stock: false });
   const outcomes = await forecastAll(table, prepared, settings, hooks, timer);
-  const csv = forecastRows(outcomes, prepared.freq, prepared.horizon, settings.levels);
   const methods: Record<string, number> = {};
   for (const label of outcomes.map((o) => o.forecast.method).sort()) methods[label] = (methods[label] ?? 0) + 1;
-  const lines = csvLines(csvColumns(...csv.header), csv.rows);
+  const lines = forecastCsvChunks(outcomes, prepared.freq, prepared.horizon, settings.levels);
   let written: string | undefined;
   let text: string | undefined;
   if (settings.out !== '-') {
     written = /\.csv$/i.test(settings.out) ? settings.out : path.join(settings.out, 'forecast.csv');
     await writeFileAtomic(written, lines);
   } else {
-    text = [...lines].join('');
+    text = Buffer.concat([...lines]).toString('utf8');
   }
   timer.mark('write');
   return {

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { formatDay } from '../core/series/calendar.js';
 import { beginOutputSet, writeFileAtomic, type OutputSet } from '../io/output-set.js';
-import { csvColumns, csvLines } from '../io/write-csv.js';
 import { writeSupplierSheets, type SupplierSheet } from '../io/write-supplier-sheets.js';
-import { forecastRows } from './forecast-stage.js';
+import { forecastCsvChunks } from './forecast-csv-chunks.js';
 import { StageTimer, type PipelineHooks } from './hooks.js';
 import { planTableTexts } from './output-rows.js';
 import { planStage, planningHorizon, serviceLevelOf, type PlanStageResult } from './plan-stage.js';
@@ -74,8 +73,7 @@ async function planAndWrite(
   let written: string | undefined;
   let csvText: string | undefined;
   if (set) {
-    const forecast = forecastRows(outcomes, prepared.freq, prepared.horizon, settings.levels);
-    await set.writeLines('forecast.csv', csvLines(csvColumns(...forecast.header), forecast.rows));
+    await set.writeLines('forecast.csv', forecastCsvChunks(outcomes, prepared.freq, prepared.horizon, settings.levels));
     await set.writeText('reorder.csv', reorderText);
     await set.writeText('alerts.csv', alertsText);
     await set.writeText('transfers.csv', transfersText);

@@ -1,4 +1,5 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgressModule from 'cli-progress';
 import type { PipelineHooks } from '../../pipeline/hooks.js';
 import type { Console } from '../console.js';
 
@@ -8,13 +9,15 @@ import type { Console } from '../console.js';
  */
 export function progressHooks(console: Console, enabled: boolean): PipelineHooks {
   const show = enabled && console.isErrTty && !console.quiet;
-  let bar: cliProgress.SingleBar | undefined;
+  let bar: cliProgressModule.SingleBar | undefined;
   let total = 0;
   return {
     warn: (message) => console.warn(message),
     stageStart: (stage, stageTotal) => {
       if (!show || stageTotal < 200) return;
       total = stageTotal;
+      // Loaded only when a bar is shown (a terminal): cron runs skip it.
+      const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof cliProgressModule;
       bar = new cliProgress.SingleBar({
         stream: process.stderr,
         format: `${stage.padEnd(10)} [{bar}] {percentage}% | {value}/{total} series | {eta_formatted} left`,
