@@ -3,6 +3,8 @@ import { forecastSeries, type SeriesForecast } from '../core/forecast/forecast-s
 import { rebuildSimulate, type SimulatorState } from '../core/forecast/simulator-state.js';
 import { seededRandom } from '../core/random.js';
 
+const NONE = new Float64Array(0);
+
 /** What every series of a run is forecast with; sent once to each worker. */
 export interface BatchSettings {
   readonly method: string;
@@ -13,14 +15,13 @@ export interface BatchSettings {
 }
 
 /**
- * Series to forecast, packed into typed arrays that move to a worker thread without copying
- * (transferred, not cloned). Series i has values[offsets[i] .. offsets[i + 1]).
+ * Series to forecast. Their values are views into the SharedArrayBuffers the series are built
+ * in, so a worker thread reads them in place: posting a batch copies no demand history.
  */
 export interface SeriesBatch {
   /** Index of the batch's first series among all series of the run. */
   readonly first: number;
-  readonly values: Float64Array;
-  readonly offsets: Int32Array;
+  readonly series: readonly Float64Array[];
   readonly horizons: Int32Array;
   /** Seed of each series' random stream (from its SKU and warehouse, so independent of the batch). */
   readonly seeds: Uint32Array;
@@ -46,15 +47,6 @@ export interface ForecastBatch {
   readonly isCount: Uint8Array;
   /** Per series, the data its simulator is rebuilt from in the main thread, or null. */
   readonly simulators: readonly (SimulatorState | null)[];
-}
-
-/** Packs series values, horizons and seeds of one batch (copies the values). */
-export function packBatch(first: number, values: readonly Float64Array[], horizons: readonly number[], seeds: readonly number[]): SeriesBatch {
-  const offsets = new Int32Array(values.length + 1);
-  for (let i = 0; i < values.length; i++) offsets[i + 1] = offsets[i] + values[i].length;
-  const packed = new Float64Array(offsets[values.length]);
-  for (let i = 0; i < values.length; i++) packed.set(values[i], offsets[i]);
-  return { first, values: packed, offsets, horizons: Int32Array.from(horizons), seeds: Uint32Array.from(seeds) };
 }
 
 /**
@@ -86,7 +78,7 @@ export function forecastBatch(batch: SeriesBatch, settings: BatchSettings): Fore
     simulators: [] as (SimulatorState | null)[],
   };
   for (let i = 0; i < count; i++) {
-    const y = batch.values.subarray(batch.offsets[i], batch.offsets[i + 1]);
+    const y = batch.series[i];
     const forecast = forecastSeries(y, {
       method: settings.method, horizon: batch.horizons[i], seasonPeriod: settings.seasonPeriod, levels: settings.levels,
       random: seededRandom(batch.seeds[i]),
@@ -114,15 +106,11 @@ export function forecastBatch(batch: SeriesBatch, settings: BatchSettings): Fore
   return result;
 }
 
-/** The buffers of a batch or its forecasts, to transfer instead of copy. */
-export function transferList(batch: SeriesBatch | ForecastBatch): ArrayBuffer[] {
-  const arrays = 'values' in batch
-    ? [batch.values, batch.offsets, batch.horizons, batch.seeds]
-    : [batch.offsets, batch.boundOffsets, batch.mean, batch.bounds, batch.cumulativeVariance, batch.aicc, batch.isCount];
-  return arrays.map((array) => array.buffer as ArrayBuffer);
+/** The buffers of a batch's forecasts, to transfer instead of copy. */
+export function transferList(batch: ForecastBatch): ArrayBuffer[] {
+  return [batch.offsets, batch.boundOffsets, batch.mean, batch.bounds, batch.cumulativeVariance, batch.aicc, batch.isCount]
+    .map((array) => array.buffer as ArrayBuffer);
 }
-
-const NONE = new Float64Array(0);
 
 /**
  * The forecasts of a batch as one SeriesForecast per series, their arrays views into the batch's

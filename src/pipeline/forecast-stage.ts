@@ -6,7 +6,7 @@ import {
 import type { DemandSeries, SeriesStats } from '../core/series/build-series.js';
 import type { SalesTable } from '../core/series/sales-table.js';
 import {
-  forecastBatch, packBatch, transferList, unpackForecasts, type BatchSettings, type ForecastBatch, type SeriesBatch,
+  forecastBatch, unpackForecasts, type BatchSettings, type ForecastBatch, type SeriesBatch,
 } from './forecast-batch.js';
 import { runOnWorkers } from './worker-pool.js';
 
@@ -44,6 +44,12 @@ export interface ForecastStageOptions {
 
 /** Series per batch sent to a worker: small enough to balance two to eight workers, large enough that messages cost little. */
 const BATCH_SERIES = 64;
+/**
+ * Work (estimated from the first batch) below which the rest is forecast in this thread: starting
+ * workers, which load their modules, and copying the series to them costs more than a fast
+ * method (naive, snaive, mean) needs for tens of thousands of series.
+ */
+const WORKERS_PAY_FROM_MS = 1500;
 
 /**
  * Forecasts every demand series, on `jobs` worker threads (series travel as transferred typed
@@ -70,7 +76,7 @@ export async function forecastStage(table: SalesTable, seriesList: readonly Dema
       horizons.push(Math.max(options.horizon, options.horizonFor?.(sku, warehouse) ?? 0));
       seeds.push(hashString(`${sku}\u0000${warehouse}`, options.seed));
     }
-    return packBatch(first, values, horizons, seeds);
+    return { first, series: values, horizons: Int32Array.from(horizons), seeds: Uint32Array.from(seeds) };
   };
   let done = 0;
   const store = (result: ForecastBatch) => {
@@ -79,18 +85,21 @@ export async function forecastStage(table: SalesTable, seriesList: readonly Dema
     done += unpacked.length;
     options.onProgress?.(done, count);
   };
-  const workers = Math.min(options.jobs, batchCount);
-  if (workers <= 1) {
-    for (let b = 0; b < batchCount; b++) store(forecastBatch(makeBatch(b), settings));
+  if (count === 0) return [];
+  // The first read of any series' values builds all of them; keep that out of the estimate below.
+  void seriesList[0].values;
+  const firstStarted = performance.now();
+  store(forecastBatch(makeBatch(0), settings));
+  const restMs = (performance.now() - firstStarted) * (batchCount - 1);
+  const workers = Math.min(options.jobs, batchCount - 1);
+  if (workers <= 1 || restMs < WORKERS_PAY_FROM_MS) {
+    for (let b = 1; b < batchCount; b++) store(forecastBatch(makeBatch(b), settings));
   } else {
     await runOnWorkers<SeriesBatch, ForecastBatch>({
       script: new URL('./forecast-worker.js', import.meta.url),
       workerData: settings,
       jobs: workers,
-      tasks: Array.from({ length: batchCount }, (_, b) => () => {
-        const batch = makeBatch(b);
-        return { message: batch, transfer: transferList(batch) };
-      }),
+      tasks: Array.from({ length: batchCount - 1 }, (_, b) => () => ({ message: makeBatch(b + 1), transfer: [] })),
       onResult: (_, result) => store(result),
     }).catch((error: unknown) => {
       throw new Error(`forecasting failed in a worker thread: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
@@ -101,7 +110,8 @@ export async function forecastStage(table: SalesTable, seriesList: readonly Dema
     return {
       sku: names[i].sku,
       warehouse: names[i].warehouse,
-      series: { stats: series.stats, firstPeriod: series.firstPeriod, length: values.length },
+      // The series itself: its stats are computed when planning first reads them (forecast never does).
+      series,
       recent: values.slice(Math.max(0, values.length - 24)),
       forecast: forecasts[i],
       firstForecastPeriod: series.firstPeriod + values.length,

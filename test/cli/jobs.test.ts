@@ -88,22 +88,22 @@ describe('--jobs: forecasting on worker threads', () => {
       expect(sets[1]).toEqual(sets[0]);
       expect(sets[2]).toEqual(sets[0]);
     }, 240_000);
-  });
 
-  it('when a worker throws, exits 1 with a clear message and leaves the previous output set as it was', async () => {
-    const out = path.join(tempDir(), 'out');
-    const first = await runCli(['plan', SAMPLES, '--out', out, '--as-of', AS_OF, '--quiet', '--jobs', '2']);
-    expect(first.code).toBe(0);
-    const before = readSet(out);
-    const summaryBefore = readFileSync(path.join(out, 'summary.json'), 'utf8');
-    const failed = await runCli(['plan', SAMPLES, '--out', out, '--as-of', AS_OF, '--quiet', '--jobs', '2'], {
-      env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', STOCKCAST_FAULT: 'forecast-worker' },
+    it('when a worker throws, exits 1 with a clear message and leaves the previous output set as it was', async () => {
+      const out = path.join(tempDir(), 'out');
+      const first = await runCli(['plan', dir, '--out', out, '--method', 'ets', '--quiet', '--jobs', '2']);
+      expect(first.code).toBe(0);
+      const before = readSet(out);
+      const summaryBefore = readFileSync(path.join(out, 'summary.json'), 'utf8');
+      const failed = await runCli(['plan', dir, '--out', out, '--method', 'ets', '--quiet', '--jobs', '2'], {
+        env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', STOCKCAST_FAULT: 'forecast-worker' },
+      });
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toContain('forecasting failed in a worker thread: injected fault (STOCKCAST_FAULT=forecast-worker)');
+      expect(failed.stderr).not.toMatch(/^\s+at /m);
+      expect(readSet(out)).toEqual(before);
+      expect(readFileSync(path.join(out, 'summary.json'), 'utf8')).toBe(summaryBefore);
     });
-    expect(failed.code).toBe(1);
-    expect(failed.stderr).toContain('forecasting failed in a worker thread: injected fault (STOCKCAST_FAULT=forecast-worker)');
-    expect(failed.stderr).not.toMatch(/^\s+at /m);
-    expect(readSet(out)).toEqual(before);
-    expect(readFileSync(path.join(out, 'summary.json'), 'utf8')).toBe(summaryBefore);
   });
 
   it('backtests the samples to the same accuracy for 1, 2 and 3 jobs', async () => {

@@ -25,7 +25,8 @@ const SLAB_LENGTH = 1 << 22;
 /**
  * Dense demand per period of every series at once, indexed by slot: one pass over the rows sums
  * each history row into its series and period (returns net out), then every value below 0 is set
- * to 0. The arrays are views into shared 32 MB buffers rather than one allocation each: 60k
+ * to 0. The arrays are views into shared 32 MB buffers (SharedArrayBuffer, so that worker threads
+ * read them in place) rather than one allocation each: 60k
  * separate `Float64Array(731)` were accounted by V8 as external memory and triggered repeated full
  * garbage collections. Per-period sums follow row order. O(rows + total periods + slots x rows /
  * chunkRows).
@@ -47,13 +48,14 @@ export function fillSeriesValues(table: SalesTable, layout: SeriesLayout, chunkR
   const slabOf = new Int32Array(slots);
   const zeroAt = new Float64Array(slots);
   const slabs: Float64Array[] = [];
-  let slab = new Float64Array(0);
+  let slab: Float64Array = new Float64Array(0);
   let used = 0;
   const views = new Array<Float64Array>(slots);
   for (let s = 0; s < slots; s++) {
     const n = length[s];
     if (used + n > slab.length) {
-      slab = new Float64Array(Math.min(slabLength, remainingLength(length, s)));
+      // Shared memory: worker threads that forecast the series read these views without a copy.
+      slab = new Float64Array(new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT * Math.min(slabLength, remainingLength(length, s))));
       slabs.push(slab);
       used = 0;
     }
