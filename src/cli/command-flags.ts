@@ -24,6 +24,7 @@ export interface CommandFlags {
   readonly season?: number;
   readonly seed?: number;
   readonly serviceLevel?: number;
+  readonly fillRate?: number;
   readonly leadTime?: number;
   readonly reviewPeriod?: number;
   readonly deadStockDays?: number;

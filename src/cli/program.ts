@@ -139,6 +139,7 @@ function addForecastFlags(command: Command): Command {
 function addPlanningFlags(command: Command): Command {
   return command
     .addOption(new Option('--service-level <p>', 'default cycle service level for items without one (default 0.95)').argParser(parseServiceLevel))
+    .addOption(new Option('--fill-rate <p>', 'default fill-rate target for items without a service_level or fill_rate (wins over --service-level)').argParser(parseServiceLevel))
     .addOption(new Option('--lead-time <days>', 'default lead time in days for items without one (default 14)').argParser(parseNonNegativeNumber))
     .addOption(new Option('--review-period <days>', 'default review period in days (default 1, the nightly run)').argParser(parseNonNegativeNumber))
     .addOption(new Option('--dead-stock-days <days>', 'no sales for this many days with stock on hand is dead stock (default 90)').argParser(parsePositiveInt))

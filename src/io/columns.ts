@@ -39,6 +39,7 @@ export const ITEM_FIELDS: readonly FieldSpec[] = [
   field('pack_size', false, 'casepack', 'casesize'),
   field('unit_cost', false, 'cost', 'costprice'),
   field('service_level', false),
+  field('fill_rate', false, 'fillrate', 'targetfillrate'),
   field('review_period_days', false, 'reviewperiod'),
   field('order_cost', false),
   field('holding_rate', false),

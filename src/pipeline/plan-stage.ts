@@ -21,6 +21,8 @@ export interface StockInput {
 export interface ItemInput extends PartialItemMaster {
   readonly sku: string;
   readonly description?: string;
+  /** Fill-rate target (items.csv `fill_rate`); when given it is the item's target instead of `serviceLevel`. */
+  readonly fillRate?: number;
 }
 
 export interface PlanStageOptions {
@@ -29,7 +31,8 @@ export interface PlanStageOptions {
   readonly seed: number;
   /** Values for empty items.csv cells, from flags and the config file (before DEFAULT_ITEM). */
   readonly itemDefaults: Partial<Pick<ItemMaster,
-    'serviceLevel' | 'leadTimeDays' | 'leadTimeSdDays' | 'reviewPeriodDays' | 'moq' | 'packSize' | 'holdingRate' | 'orderCost'>>;
+    'serviceLevel' | 'leadTimeDays' | 'leadTimeSdDays' | 'reviewPeriodDays' | 'moq' | 'packSize' | 'holdingRate' | 'orderCost'>>
+    & { readonly fillRate?: number | undefined };
   readonly deadStockDays: number;
   readonly overstockDays: number;
 }
@@ -73,7 +76,7 @@ export function planStage(
     const outcome = outcomeByKey.get(k);
     const position = stockByKey.get(k);
     const given: Partial<ItemInput> = itemBySku.get(sku) ?? {};
-    const { item, defaultsUsed: used } = resolveItem(withDefaults(given, options.itemDefaults), position?.unitCost);
+    const { item, defaultsUsed: used } = resolveItem(itemWithDefaults(given, options.itemDefaults), position?.unitCost);
     if (!countedDefaults.has(sku)) {
       countedDefaults.add(sku);
       for (const field of used) defaultsUsed[field] = (defaultsUsed[field] ?? 0) + 1;
@@ -136,7 +139,7 @@ export function planningHorizon(items: readonly ItemInput[], options: Pick<PlanS
   const daysPerPeriod = DAYS_PER_PERIOD[options.freq];
   const bySku = new Map(items.map((item) => [item.sku, item]));
   return (sku) => {
-    const { item } = resolveItem(withDefaults(bySku.get(sku) ?? {}, options.itemDefaults));
+    const { item } = resolveItem(itemWithDefaults(bySku.get(sku) ?? {}, options.itemDefaults));
     return periodsNeeded(item, daysPerPeriod);
   };
 }
@@ -155,12 +158,21 @@ function demandForecast(outcome: SeriesOutcome | undefined, freq: Frequency, asO
     Math.min(asOfDay, periodIndexStart(outcome.firstForecastPeriod, freq)));
 }
 
-/** Empty items.csv cells take the flag / config defaults first; resolveItem fills the rest. */
-function withDefaults(given: Partial<ItemInput>, defaults: PlanStageOptions['itemDefaults']): PartialItemMaster {
+/**
+ * Empty items.csv cells take the flag / config defaults first; resolveItem fills the rest. The
+ * service target is the item's own (`fill_rate`, else `service_level`), else the default fill
+ * rate, else the default (cycle) service level.
+ */
+export function itemWithDefaults(given: Partial<ItemInput>, defaults: PlanStageOptions['itemDefaults']): PartialItemMaster {
   const or = (own: number | undefined, fallback: number | undefined) => (own !== undefined && Number.isFinite(own) ? own : fallback);
+  const isGiven = (value: number | undefined): value is number => value !== undefined && Number.isFinite(value);
+  const target = isGiven(given.fillRate) ? { serviceLevel: given.fillRate, serviceTarget: 'fill-rate' as const }
+    : isGiven(given.serviceLevel) ? { serviceLevel: given.serviceLevel, serviceTarget: 'cycle' as const }
+      : isGiven(defaults.fillRate) ? { serviceLevel: defaults.fillRate, serviceTarget: 'fill-rate' as const }
+        : { serviceLevel: defaults.serviceLevel, serviceTarget: 'cycle' as const };
   return {
     ...given,
-    serviceLevel: or(given.serviceLevel, defaults.serviceLevel),
+    ...target,
     leadTimeDays: or(given.leadTimeDays, defaults.leadTimeDays),
     leadTimeSdDays: or(given.leadTimeSdDays, defaults.leadTimeSdDays),
     reviewPeriodDays: or(given.reviewPeriodDays, defaults.reviewPeriodDays),

@@ -41,6 +41,8 @@ export type InputFile = 'sales' | 'stock' | 'items' | 'lanes';
 
 export interface ItemDefaults {
   readonly serviceLevel?: number;
+  /** Fill-rate target for items without their own target; wins over `serviceLevel`. */
+  readonly fillRate?: number;
   readonly leadTimeDays?: number;
   readonly leadTimeSdDays?: number;
   readonly reviewPeriodDays?: number;
@@ -71,6 +73,7 @@ export interface SettingsInput {
   readonly seed?: number;
   readonly out?: string;
   readonly serviceLevel?: number;
+  readonly fillRate?: number;
   readonly leadTime?: number;
   readonly reviewPeriod?: number;
   readonly leadTimeSd?: number;
@@ -161,6 +164,7 @@ export function resolveSettings(
     out: outGiven === '-' ? '-' : path.resolve(outGiven ?? path.join(dataDir, 'out')),
     itemDefaults: {
       serviceLevel: pick('serviceLevel'),
+      fillRate: pick('fillRate'),
       leadTimeDays: pick('leadTime'),
       leadTimeSdDays: pick('leadTimeSd'),
       reviewPeriodDays: pick('reviewPeriod'),

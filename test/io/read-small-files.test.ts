@@ -84,6 +84,22 @@ describe('readItems', () => {
   });
 });
 
+describe('readItems, fill_rate', () => {
+  it('reads fill_rate as a fraction and refuses a row that gives both targets', async () => {
+    const file = write('items-fill.csv', ['sku,service_level,fill_rate', 'A,,0.98', 'B,0.9,', 'C,0.9,0.98', 'D,,98']);
+    expect(await problemsOf(() => readItems(file))).toEqual([
+      'items-fill.csv:4:3: fill_rate: expected either service_level (cycle service) or fill_rate, not both, got "0.98"',
+      'items-fill.csv:5:3: fill_rate: expected a number from 0.5 to 0.9999, got "98" (fill_rate is a fraction: write 95 % as 0.95)',
+    ]);
+    const good = write('items-fill-good.csv', ['sku,service_level,fill_rate', 'A,,0.98', 'B,0.9,']);
+    const { rows } = await readItems(good);
+    expect(rows[0]).toMatchObject({ sku: 'A', fillRate: 0.98 });
+    expect(rows[0].serviceLevel).toBeNaN();
+    expect(rows[1]).toMatchObject({ sku: 'B', serviceLevel: 0.9 });
+    expect(rows[1].fillRate).toBeNaN();
+  });
+});
+
 describe('readLanes', () => {
   it('reads lanes and rejects self-lanes and duplicates', async () => {
     const good = write('lanes.csv', ['from,to,cost_per_unit', 'N,S,0.5', 'S,N,']);
