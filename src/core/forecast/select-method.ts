@@ -2,6 +2,8 @@ import type { MethodFit, MethodOptions } from './contract.js';
 import { classifyDemand } from './demand-class.js';
 import { seasonProfile } from './intermittent/season-profile.js';
 import { combineFits } from './methods/combination.js';
+import { fourierSeasonalIndexes } from './methods/fourier-seasonal-indexes.js';
+import { reseasonalize } from './methods/seasonally-adjusted.js';
 import { historicalMean } from './methods/moving-average.js';
 import { naive } from './methods/naive.js';
 import { zero } from './methods/zero.js';
@@ -11,6 +13,8 @@ import { FORECAST_METHODS } from './registry.js';
 export const VERY_SHORT_LENGTH = 4;
 /** A season position counts as closed when it had no demand in at least this many seasons. */
 export const CLOSED_MIN_SEASONS = 8;
+/** Seasonal periods from this length on (weekly data: 52) take a Fourier seasonal profile. */
+export const LONG_SEASON = 24;
 /** A series whose last demand is at least this many periods back (and 2 seasons, and 4 ADIs) is dead. */
 export const DEAD_MIN_PERIODS = 12;
 
@@ -27,6 +31,11 @@ export const DEAD_MIN_PERIODS = 12;
  *   3-origin backtests on the car parts training data (h = 6) it had the lowest 90 % pinball loss
  *   of TSB, SBA, Croston, negbin, Theta, ETS, ETS+Theta and TSB+Theta, a 97.5 % loss within 0.0002
  *   of the lowest (ETS+Theta), and half TSB's bias (+0.06 against +0.13 of the training mean);
+ * - smooth or erratic demand with a long seasonal period (52 weeks) whose Fourier seasonal
+ *   profile beats a flat one on BIC (`fourierSeasonalIndexes`): the combination below, fitted
+ *   non-seasonally to the series divided by that profile, then multiplied back; label
+ *   `fourier(combo(...))`. Two years of weekly data cannot pin 52 free seasonal states (ETS's
+ *   states, Theta's classical indexes); a handful of harmonics can;
  * - smooth or erratic demand: the equal-weight combination of automatic ETS and Theta (Theta
  *   alone until an `ets` method is registered).
  * The label of the chosen model goes to the `method` column, e.g. `combo(ETS(M,Ad,M),theta)`.
@@ -47,6 +56,15 @@ export function selectMethod(y: Float64Array, options: MethodOptions): MethodFit
       return counts;
     }
     return combineFits([counts, ...smoothMembers(y, effective)], y);
+  }
+  if (seasonPeriod >= LONG_SEASON) {
+    const indexes = fourierSeasonalIndexes(y, seasonPeriod);
+    if (indexes) {
+      const adjusted = new Float64Array(n);
+      for (let t = 0; t < n; t++) adjusted[t] = y[t] / indexes[t % seasonPeriod];
+      const nonSeasonal: MethodOptions = { ...options, seasonPeriod: 1 };
+      return reseasonalize(combineFits(smoothMembers(adjusted, nonSeasonal), adjusted), indexes, n, 'fourier');
+    }
   }
   return combineFits(smoothMembers(y, effective), y);
 }
