@@ -51,6 +51,8 @@ export const LANE_FIELDS: readonly FieldSpec[] = [
   field('to', true, 'towarehouse', 'destination'),
   field('cost_per_unit', false, 'unitcost', 'cost'),
   field('lead_time_days', false, 'leadtime'),
+  field('fixed_cost', false, 'costpershipment', 'shipmentcost'),
+  field('min_qty', false, 'minquantity', 'minimumquantity', 'minqty'),
 ];
 
 /** Every field name any input file knows, for checking `--map` keys (an unknown key is a usage error). */

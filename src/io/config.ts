@@ -67,7 +67,7 @@ export const INPUT_FIELDS: Readonly<Record<keyof ColumnMaps, readonly string[]>>
   stock: ['sku', 'warehouse', 'on_hand', 'on_order', 'allocated', 'unit_cost'],
   items: ['sku', 'supplier', 'lead_time_days', 'lead_time_sd_days', 'moq', 'pack_size', 'unit_cost', 'service_level',
     'fill_rate', 'review_period_days', 'order_cost', 'holding_rate', 'description'],
-  lanes: ['from', 'to', 'cost_per_unit', 'lead_time_days'],
+  lanes: ['from', 'to', 'cost_per_unit', 'lead_time_days', 'fixed_cost', 'min_qty'],
 };
 
 /** A config problem that lists every message; exit 2 like any usage error. */

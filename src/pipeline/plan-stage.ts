@@ -1,5 +1,5 @@
 import {
-  applyTransfers, fromSeriesForecast, groupBySupplier, inventoryAlerts, periodsNeeded, planReorder, rankAlerts, rebalanceSku, resolveItem,
+  applyTransfers, coverAfterTransfers, fromSeriesForecast, groupBySupplier, inventoryAlerts, periodsNeeded, planReorder, rankAlerts, rebalanceSku, resolveItem,
   type DemandForecast, type InventoryAlert, type ItemMaster, type Lane, type PartialItemMaster, type ReorderLine,
   type SupplierOrder, type Transfer,
 } from '../core/inventory/index.js';
@@ -50,8 +50,8 @@ export interface PlanStageResult {
 const key = (sku: string, warehouse: string) => `${sku}\u0000${warehouse}`;
 
 /**
- * Forecasts -> reorder lines -> transfers -> reorder lines after transfers -> alerts -> supplier
- * orders. Every SKU x warehouse with a stock row or a demand series is planned: a stock row with
+ * Forecasts -> reorder lines -> transfers -> reorder lines after transfers (order quantities,
+ * days of cover and stockout dates recomputed) -> alerts -> supplier orders. Every SKU x warehouse with a stock row or a demand series is planned: a stock row with
  * no sales plans for zero demand, a series with no stock row plans from zero stock.
  */
 export function planStage(
@@ -70,6 +70,7 @@ export function planStage(
   const countedDefaults = new Set<string>();
   const lines: ReorderLine[] = [];
   const lastSaleByKey = new Map<string, number | null>();
+  const forecastByKey = new Map<string, DemandForecast>();
   const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const k of sorted) {
     const [sku, warehouse] = k.split('\u0000');
@@ -82,6 +83,7 @@ export function planStage(
       for (const field of used) defaultsUsed[field] = (defaultsUsed[field] ?? 0) + 1;
     }
     const forecast = demandForecast(outcome, options.freq, options.asOfDay, daysPerPeriod);
+    forecastByKey.set(k, forecast);
     const needed = periodsNeeded(item, daysPerPeriod);
     if (outcome && outcome.forecast.mean.length < needed) {
       // The forecast stage sizes horizons from the same items; a shorter one means a bug upstream.
@@ -114,7 +116,10 @@ export function planStage(
     if (group.length < 2) continue;
     transfers.push(...rebalanceSku(group, lanes).transfers);
   }
-  const planned = applyTransfers(lines, transfers);
+  const planned = applyTransfers(lines, transfers).map((line) => {
+    const forecast = forecastByKey.get(key(line.sku, line.warehouse));
+    return forecast ? coverAfterTransfers(line, forecast, options.asOfDay) : line;
+  });
   // Alerts describe the stock as it is this morning (before the suggested transfers move it),
   // so a planner sees the stockout risk next to the transfer that answers it.
   const alerts: InventoryAlert[] = [];

@@ -105,6 +105,8 @@ describe('readLanes', () => {
     const good = write('lanes.csv', ['from,to,cost_per_unit', 'N,S,0.5', 'S,N,']);
     const { rows } = await readLanes(good);
     expect(rows.map((r) => [r.from, r.to, r.costPerUnit])).toEqual([['N', 'S', 0.5], ['S', 'N', NaN]]);
+    const priced = write('lanes-fixed.csv', ['from,to,fixed_cost,min_qty', 'N,S,25,12', 'S,N,,']);
+    expect((await readLanes(priced)).rows.map((r) => [r.fixedCost, r.minQty])).toEqual([[25, 12], [NaN, NaN]]);
     const bad = write('lanes-bad.csv', ['from,to', 'N,N', 'N,S', 'N,S']);
     expect(await problemsOf(() => readLanes(bad))).toEqual([
       'lanes-bad.csv:2:2: to: expected a warehouse other than from, got "N"',

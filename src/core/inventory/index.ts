@@ -14,6 +14,6 @@ export { normalLoss, normalLossInverse } from './normal-loss.js';
 export { leadTimeNodes, drawLeadTime, type LeadTimeNodes } from './lead-time-nodes.js';
 export { inventoryAlerts, rankAlerts, DEFAULT_ALERT_OPTIONS, type AlertOptions, type AlertSeverity, type AlertType, type InventoryAlert } from './inventory-alerts.js';
 export { rebalanceSku, DEFAULT_REBALANCE_OPTIONS, type Lane, type RebalanceOptions, type RebalanceResult, type RebalanceSite, type Transfer } from './rebalance-sku.js';
-export { applyTransfers } from './apply-transfers.js';
+export { applyTransfers, coverAfterTransfers } from './apply-transfers.js';
 export { groupBySupplier, type SupplierOrder } from './group-by-supplier.js';
 export { minCostFlow, type FlowArc, type FlowOptions, type FlowResult } from './min-cost-flow.js';
