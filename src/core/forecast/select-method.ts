@@ -1,6 +1,5 @@
 import type { MethodFit, MethodOptions } from './contract.js';
 import { classifyDemand } from './demand-class.js';
-import { withEmpiricalCumulativeVariance } from './empirical-cumulative-variance.js';
 import { seasonProfile } from './intermittent/season-profile.js';
 import { combineFits } from './methods/combination.js';
 import { fourierSeasonalIndexes } from './methods/fourier-seasonal-indexes.js';
@@ -32,8 +31,6 @@ export const DEAD_MIN_PERIODS = 12;
  *   3-origin backtests on the car parts training data (h = 6) it had the lowest 90 % pinball loss
  *   of TSB, SBA, Croston, negbin, Theta, ETS, ETS+Theta and TSB+Theta, a 97.5 % loss within 0.0002
  *   of the lowest (ETS+Theta), and half TSB's bias (+0.06 against +0.13 of the training mean);
- * - for intermittent and lumpy demand the cumulative error variance (what safety stock reads) is
- *   at least the in-sample error of h-period sums (`withEmpiricalCumulativeVariance`);
  * - smooth or erratic demand with a long seasonal period (52 weeks) whose Fourier seasonal
  *   profile beats a flat one on BIC (`fourierSeasonalIndexes`): the combination below, fitted
  *   non-seasonally to the series divided by that profile, then multiplied back; label
@@ -56,9 +53,9 @@ export function selectMethod(y: Float64Array, options: MethodOptions): MethodFit
   if (pattern.demandClass === 'intermittent' || pattern.demandClass === 'lumpy') {
     const counts = FORECAST_METHODS.tsb(y, effective);
     if (seasonPeriod > 1 && n >= CLOSED_MIN_SEASONS * seasonPeriod && hasClosedPeriods(seasonProfile(y, seasonPeriod))) {
-      return withEmpiricalCumulativeVariance(counts, y);
+      return counts;
     }
-    return withEmpiricalCumulativeVariance(combineFits([counts, ...smoothMembers(y, effective)], y), y);
+    return combineFits([counts, ...smoothMembers(y, effective)], y);
   }
   if (seasonPeriod >= LONG_SEASON) {
     const indexes = fourierSeasonalIndexes(y, seasonPeriod);

@@ -62,15 +62,6 @@ describe('selectMethod (auto)', () => {
     expect(at(130)).toBeLessThan(110);
     expect(at(143)).toBeLessThan(at(130) * 0.85); // 143 mod 52 = 39: the trough, 70
   });
-
-  it('for intermittent demand the cumulative variance is at least the in-sample error of h-period sums', () => {
-    const y = Float64Array.from({ length: 60 }, (_, t) => (t % 3 === 0 ? 2 + (t % 4) : 0) + (t > 40 && t % 5 === 0 ? 9 : 0));
-    const fit = selectMethod(y, options(12));
-    const members = [FORECAST_METHODS.tsb, FORECAST_METHODS.ets, FORECAST_METHODS.theta].filter((method) => method !== undefined);
-    const combo = combineFits(members.map((method) => method(y, options(12))), y);
-    for (let h = 0; h < 6; h++) expect(fit.cumulativeVariance[h]).toBeGreaterThanOrEqual(combo.cumulativeVariance[h] - 1e-9);
-    expect(Array.from(fit.variance)).toEqual(Array.from(combo.variance)); // intervals unchanged
-  });
 });
 
 describe('combineFits', () => {
