@@ -76,8 +76,8 @@ export interface ProtectionLevel {
  *   demand and low volumes, where a normal z·sigma is wrong (Silver, Pyke & Thomas 2017 ch. 7).
  *   For intermittent and lumpy items a cycle service target is read given that demand occurs,
  *   P(D <= S | D > 0) >= target: under periodic review an order (and so a replenishment cycle)
- *   only follows a demand, so the plain quantile overstates the service per cycle (Teunter,
- *   Syntetos & Babai 2010, EJOR 203, make the same point for compound binomial demand). In the
+ *   only follows a demand, so the plain quantile overstates the service per cycle (cf. Teunter,
+ *   Syntetos & Babai 2010, EJOR 203, on order-up-to levels for compound binomial demand). In the
  *   policy simulation even the true-law quantile at 0.95 gave lumpy items 91.5 % per cycle;
  * - `normal` otherwise; `none` when no demand is expected.
  * O(nodes x window) for normal and count, O(paths x horizon) simulated.

@@ -79,6 +79,14 @@ describe('protectionLevel, count law', () => {
     expect(level.level).toBe(12);
   });
 
+  it('intermittent items read the cycle service given demand: P(D <= S | D > 0) >= target', () => {
+    // 0.1/day, variance 0.2/day, 15 d: NB mean 1.5, variance 3 (size 1.5, prob 0.5).
+    // R: pnbinom(0:6, size = 1.5, prob = 0.5) = 0.3536 0.6187 0.7845 0.8812 0.9356 0.9655 0.9817
+    // Target 0.95 given demand: 0.95 + 0.05 * 0.3536 = 0.9677 -> 6; read plainly (smooth low volume) -> 5.
+    expect(protectionLevel(request(flatForecast(0.1, 0.2, { demandClass: 'intermittent' }))).level).toBe(6);
+    expect(protectionLevel(request(flatForecast(0.1, 0.2, { demandClass: 'smooth' }))).level).toBe(5);
+  });
+
   it('low volume smooth demand uses the count law too', () => {
     expect(protectionLevel(request(flatForecast(1, 1))).law).toBe('count');
   });
