@@ -25,6 +25,10 @@ export interface CommandFlags {
   readonly seed?: number;
   readonly serviceLevel?: number;
   readonly fillRate?: number;
+  /** simulate: weeks replayed. */
+  readonly weeks?: number;
+  /** simulate: unmet demand is backordered, not lost. */
+  readonly backorders?: boolean;
   readonly leadTime?: number;
   readonly reviewPeriod?: number;
   readonly deadStockDays?: number;

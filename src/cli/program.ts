@@ -8,6 +8,7 @@ import { runForecastCommand } from './commands/forecast.js';
 import { runPlanCommand } from './commands/plan.js';
 import { runRebalanceCommand } from './commands/rebalance.js';
 import { runReorderCommand } from './commands/reorder.js';
+import { runSimulateCommand } from './commands/simulate.js';
 import { runValidateCommand } from './commands/validate.js';
 import type { CommandFlags } from './command-flags.js';
 import {
@@ -91,6 +92,14 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--as-of <date>', 'order date printed on the sheets (default: today)').argParser(parseIsoDate))
     .option('--reference <text>', 'order reference prefix printed on the sheets'), addOutputFlags)
     .action(action(runExportCommand));
+
+  withFlags(program.command('simulate')
+    .summary('replay the policy over your own history: fill, service, inventory, orders')
+    .description('Replay the nightly policy over the last --weeks weeks of sales: at each review forecast the history so far, order, receive after the lead time, and serve the recorded demand. Planning flags override items.csv (what-if). Writes simulate.csv to --out.')
+    .argument('[dir]', 'folder with the input files'), addDataFlags, addForecastFlags, addPlanningFlags)
+    .addOption(new Option('--weeks <n>', 'weeks of history to replay (default 13)').argParser(parsePositiveInt))
+    .option('--backorders', 'unmet demand waits for stock (default: it is lost)')
+    .action(action(runSimulateCommand));
 
   withFlags(program.command('validate')
     .summary('check input files and report every problem, without planning')

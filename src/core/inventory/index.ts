@@ -17,3 +17,4 @@ export { rebalanceSku, DEFAULT_REBALANCE_OPTIONS, type Lane, type RebalanceOptio
 export { applyTransfers, coverAfterTransfers } from './apply-transfers.js';
 export { groupBySupplier, type SupplierOrder } from './group-by-supplier.js';
 export { minCostFlow, type FlowArc, type FlowOptions, type FlowResult } from './min-cost-flow.js';
+export { replayPolicy, type ReplayInput, type ReplayOutcome, type ReviewDecision } from './replay-policy.js';
