@@ -27,7 +27,11 @@ export function simulateSku(sku, engine, settings) {
   const leadTimes = Array.from({ length: reviews }, () => leadTimeDraw(item.leadTimeDays, item.leadTimeSdDays, leadRandom));
 
   const policies = [{ name: 'forecast' }, ...alphas.map((alpha) => ({ name: `ref${alpha}`, alpha }))];
-  const start = initialStock(law, item, historyDays, referencePaths, mulberry32(sku.seed ^ 0x27d4eb2f));
+  // settings.startAtOrderUpTo: start from the policy's own first order-up-to level, as
+  // `stockcast simulate` does (bench/simulate-agreement.mjs); else the true median over L + R.
+  const start = settings.startAtOrderUpTo
+    ? forecastPolicy({ onHand: 0, onOrder: 0, sales: demand, methods: new Map() }, historyDays, item, engine, freq, mulberry32(sku.seed ^ 0x27d4eb2f)).orderUpTo
+    : initialStock(law, item, historyDays, referencePaths, mulberry32(sku.seed ^ 0x27d4eb2f));
   const states = policies.map(() => ({
     onHand: start, onOrder: 0, arrivals: new Float64Array(endDay + maxLead + 1),
     sales: new Float64Array(endDay), // history (uncensored demand) then what was sold
