@@ -11,6 +11,7 @@ export interface CommandFlags {
   readonly stock?: string;
   readonly items?: string;
   readonly lanes?: string;
+  readonly stockHistory?: string;
   readonly asOf?: string;
   readonly freq?: 'day' | 'week' | 'month' | 'auto';
   readonly seriesEnd?: 'as-of' | 'own';

@@ -127,6 +127,7 @@ function addDataFlags(command: Command): Command {
     .option('--stock <file>', 'stock file (default DIR/stock.csv)')
     .option('--items <file>', 'item master file (default DIR/items.csv when present)')
     .option('--lanes <file>', 'allowed transfers (default DIR/lanes.csv when present)')
+    .option('--stock-history <file>', 'end-of-day stock per SKU x warehouse: out-of-stock days count as censored demand (default DIR/stock_history.csv when present)')
     .addOption(new Option('--as-of <date>', 'planning date YYYY-MM-DD (default: the day after the last sale)').argParser(parseIsoDate))
     .addOption(new Option('--freq <freq>', 'period: day, week, month or auto (default auto)').argParser(parseChoice(['day', 'week', 'month', 'auto'] as const)))
     .addOption(new Option('--series-end <mode>', 'as-of: every series runs to the last complete period before the as-of date; own: each to its own last row').argParser(parseChoice(['as-of', 'own'] as const)))

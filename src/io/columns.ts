@@ -46,6 +46,13 @@ export const ITEM_FIELDS: readonly FieldSpec[] = [
   field('description', false, 'productname', 'itemname', 'name'),
 ];
 
+export const STOCK_HISTORY_FIELDS: readonly FieldSpec[] = [
+  field('date', true, 'day'),
+  field('sku', true, 'item', 'itemcode', 'itemno', 'article', 'product', 'productcode', 'stockcode'),
+  field('warehouse', false, 'location', 'store', 'site', 'warehousecode'),
+  field('on_hand', true, 'stockonhand', 'qtyonhand', 'instock'),
+];
+
 export const LANE_FIELDS: readonly FieldSpec[] = [
   field('from', true, 'fromwarehouse', 'source'),
   field('to', true, 'towarehouse', 'destination'),
@@ -57,7 +64,7 @@ export const LANE_FIELDS: readonly FieldSpec[] = [
 
 /** Every field name any input file knows, for checking `--map` keys (an unknown key is a usage error). */
 export const KNOWN_FIELDS: readonly string[] = [
-  ...new Set([...SALES_FIELDS, ...STOCK_FIELDS, ...ITEM_FIELDS, ...LANE_FIELDS].map((f) => f.name)),
+  ...new Set([...SALES_FIELDS, ...STOCK_FIELDS, ...ITEM_FIELDS, ...LANE_FIELDS, ...STOCK_HISTORY_FIELDS].map((f) => f.name)),
 ];
 
 /** Header comparison key of the spec: case-insensitive, ignoring spaces, `-` and `_` (and a BOM). */

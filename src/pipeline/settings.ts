@@ -10,7 +10,11 @@ import type { Frequency } from '../core/series/calendar.js';
 /** What a command was asked to do, after flags, the config file and defaults are merged. */
 export interface RunSettings {
   readonly dataDir: string;
-  readonly files: { readonly sales: string; readonly stock?: string; readonly items?: string; readonly lanes?: string };
+  readonly files: {
+    readonly sales: string; readonly stock?: string; readonly items?: string; readonly lanes?: string;
+    /** stock_history.csv: end-of-day stock, for censored demand (optional). */
+    readonly stockHistory?: string;
+  };
   readonly read: {
     /** `--map`: applies to every file. */
     readonly map: Readonly<Record<string, string>>;
@@ -37,7 +41,7 @@ export interface RunSettings {
   readonly failOn: readonly string[];
 }
 
-export type InputFile = 'sales' | 'stock' | 'items' | 'lanes';
+export type InputFile = 'sales' | 'stock' | 'items' | 'lanes' | 'stockHistory';
 
 export interface ItemDefaults {
   readonly serviceLevel?: number;
@@ -58,6 +62,7 @@ export interface SettingsInput {
   readonly stock?: string;
   readonly items?: string;
   readonly lanes?: string;
+  readonly stockHistory?: string;
   readonly map?: Readonly<Record<string, string>>;
   readonly columns?: Readonly<Partial<Record<InputFile, Readonly<Record<string, string>>>>>;
   readonly encoding?: string;
@@ -130,6 +135,7 @@ export function resolveSettings(
   const stock = inDir('stock.csv', pick('stock'), options.requireStock, 'stock');
   const items = inDir('items.csv', pick('items'), false, 'items');
   const lanes = inDir('lanes.csv', pick('lanes'), false, 'lanes');
+  const stockHistory = inDir('stock_history.csv', pick('stockHistory'), false, 'stock-history');
 
   const method = pick('method') ?? DEFAULTS.method;
   if (!isForecastMethodName(method)) {
@@ -145,7 +151,7 @@ export function resolveSettings(
   const outGiven = pick('out');
   return {
     dataDir,
-    files: { sales, stock, items, lanes },
+    files: { sales, stock, items, lanes, stockHistory },
     read: {
       map: { ...(config.map ?? {}), ...(flags.map ?? {}) },
       columns: config.columns ?? {},

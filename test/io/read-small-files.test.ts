@@ -6,6 +6,7 @@ import { formatProblem, InputError, UsageError } from '../../src/errors.js';
 import { readItems } from '../../src/io/read-items.js';
 import { readLanes } from '../../src/io/read-lanes.js';
 import { readStock } from '../../src/io/read-stock.js';
+import { readStockHistory } from '../../src/io/read-stock-history.js';
 import { readSales } from '../../src/io/read-sales.js';
 import { validateInputs } from '../../src/io/read-inputs.js';
 
@@ -97,6 +98,20 @@ describe('readItems, fill_rate', () => {
     expect(rows[0].serviceLevel).toBeNaN();
     expect(rows[1]).toMatchObject({ sku: 'B', serviceLevel: 0.9 });
     expect(rows[1].fillRate).toBeNaN();
+  });
+});
+
+describe('readStockHistory', () => {
+  it('reads end-of-day stock with dates and reports bad dates and missing numbers', async () => {
+    const good = write('stock_history.csv', ['date,sku,warehouse,on_hand', '2026-11-02,A,BER,0', '2026-11-03,A,BER,12']);
+    expect((await readStockHistory(good)).rows).toEqual([
+      { day: 20759, sku: 'A', warehouse: 'BER', onHand: 0 }, { day: 20760, sku: 'A', warehouse: 'BER', onHand: 12 }, // 2026-11-02 = day 20759
+    ]);
+    const bad = write('stock_history-bad.csv', ['date,sku,on_hand', '2026-13-02,A,0', '2026-11-03,A,']);
+    const problems = await problemsOf(() => readStockHistory(bad));
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^stock_history-bad\.csv:2:1: date: /);
+    expect(problems[1]).toMatch(/^stock_history-bad\.csv:3:3: on_hand: /);
   });
 });
 
