@@ -27,7 +27,11 @@ export function simulateSku(sku, engine, settings) {
   const leadTimes = Array.from({ length: reviews }, () => leadTimeDraw(item.leadTimeDays, item.leadTimeSdDays, leadRandom));
 
   const policies = [{ name: 'forecast' }, ...alphas.map((alpha) => ({ name: `ref${alpha}`, alpha }))];
-  const start = initialStock(law, item, historyDays, referencePaths, mulberry32(sku.seed ^ 0x27d4eb2f));
+  // settings.startAtOrderUpTo: start from the policy's own first order-up-to level, as
+  // `stockcast simulate` does (bench/simulate-agreement.mjs); else the true median over L + R.
+  const start = settings.startAtOrderUpTo
+    ? forecastPolicy({ onHand: 0, onOrder: 0, sales: demand, methods: new Map() }, historyDays, item, engine, freq, mulberry32(sku.seed ^ 0x27d4eb2f)).orderUpTo
+    : initialStock(law, item, historyDays, referencePaths, mulberry32(sku.seed ^ 0x27d4eb2f));
   const states = policies.map(() => ({
     onHand: start, onOrder: 0, arrivals: new Float64Array(endDay + maxLead + 1),
     sales: new Float64Array(endDay), // history (uncensored demand) then what was sold
@@ -35,7 +39,10 @@ export function simulateSku(sku, engine, settings) {
     cycleHasStockout: false, cycleDays: 0, orders: 0, methods: new Map(),
   }));
   for (const state of states) state.sales.set(demand.subarray(0, historyDays));
-  const referenceRandom = mulberry32(sku.seed ^ 0x165667b1);
+  // The reference levels of every review come from the SAME uniforms (common random numbers):
+  // with fresh draws each week a stationary level jittered by a few units from Monte Carlo noise
+  // alone, placing 1-4 unit orders whose receipts closed extra (stockout-free) cycles.
+  const referenceSeed = sku.seed ^ 0x165667b1;
   const forecastRandom = mulberry32(sku.seed ^ 0x7feb352d);
 
   for (let day = historyDays; day < endDay; day++) {
@@ -51,7 +58,7 @@ export function simulateSku(sku, engine, settings) {
     if ((day - historyDays) % DAYS_PER_WEEK === 0) {
       const review = (day - historyDays) / DAYS_PER_WEEK;
       const lead = leadTimes[review];
-      const levels = referenceLevels(law, item, day, alphas, referencePaths, referenceRandom);
+      const levels = referenceLevels(law, item, day, alphas, referencePaths, mulberry32(referenceSeed));
       states.forEach((state, p) => {
         const position = state.onHand + state.onOrder;
         let qty;

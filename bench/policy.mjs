@@ -4,12 +4,17 @@
 // orders arrive after random (gamma) lead times; unmet demand is lost. Reference policies that
 // know the true demand law run on the same demand and lead times at several service levels,
 // tracing inventory versus fill rate; the engine's inventory is compared at its own fill rate.
-// Targets (overall): cycle service level >= target - 2 points, fill rate >= target - 1 point,
-// average inventory value <= 1.15 x the reference's at the same fill. Exit 1 when one is missed.
+// Several seeds (default 5) are pooled, so one lucky draw of SKUs cannot pass the bench.
+// Targets (issue 9), in EVERY class and overall: cycle service level >= target - 1 point and
+// average inventory value <= 1.15 x the reference's at the same fill; overall also <= 1.10 x and
+// fill rate >= target. Exit 1 when one is missed.
 //
-// Flags: --per-class N (default 16) --seed S (42) --freq week|day (week) --reviews N counted
-// weekly reviews (30, after 6 warm-up) --paths N reference Monte Carlo paths (1000)
-// --service-level x (0.95) --json FILE (write the numbers). Build first: npx tsc -p tsconfig.build.json
+// Flags: --per-class N (default 16) --seeds S,S,.. (42,7,1234,2026,31337) or --seed S (one seed)
+// --freq week|day (week) --reviews N counted weekly reviews (30, after 6 warm-up) --paths N
+// reference Monte Carlo paths (1000) --service-level x (0.95) --classes a,b (only these)
+// --target cycle|fill-rate (cycle:
+// the engine's items carry a cycle service level; fill-rate: a fill-rate target, the loss-function
+// order-up-to) --json FILE (write the numbers). Build first: npx tsc -p tsconfig.build.json
 import { writeFileSync } from 'node:fs';
 import { CLASSES, makeDemand } from './lib-sim-demand.mjs';
 import { childSeed, mulberry32 } from './lib-sim-random.mjs';
@@ -18,7 +23,9 @@ import { simulateSku } from './lib-sim.mjs';
 const args = parseArgs(process.argv.slice(2));
 const settings = {
   perClass: Number(args['per-class'] ?? 16),
-  seed: Number(args.seed ?? 42),
+  seeds: (args.seeds ?? args.seed ?? '42,7,1234,2026,31337').split(',').map(Number),
+  serviceTarget: args.target ?? 'cycle',
+  classes: args.classes ? args.classes.split(',') : CLASSES,
   freq: args.freq ?? 'week',
   historyDays: 728, // 104 whole weeks, day 0 a Monday
   warmupReviews: 6,
@@ -27,10 +34,11 @@ const settings = {
   serviceLevel: Number(args['service-level'] ?? 0.95),
   alphas: [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99, 0.995, 0.999],
 };
-const TARGETS = { cslPoints: 0.02, fillPoints: 0.01, inventoryRatio: 1.15 };
+const TARGETS = { cslPoints: 0.01, fillPoints: 0, classRatio: 1.15, overallRatio: 1.10 };
 
 const engine = await loadEngine();
-const skus = makeSkus(settings, engine.DEFAULT_ITEM);
+const skus = settings.seeds.flatMap((seed) => makeSkus({ ...settings, seed }, engine.DEFAULT_ITEM))
+  .filter((sku) => settings.classes.includes(sku.demand.cls));
 const started = performance.now();
 const results = [];
 for (let i = 0; i < skus.length; i++) {
@@ -40,12 +48,12 @@ for (let i = 0; i < skus.length; i++) {
 if (process.stderr.isTTY) process.stderr.write('\n');
 const seconds = (performance.now() - started) / 1000;
 
-const groups = [...CLASSES.map((cls) => ({ name: cls, rows: results.filter((r) => r.sku.demand.cls === cls) })), { name: 'overall', rows: results }];
+const groups = [...settings.classes.map((cls) => ({ name: cls, rows: results.filter((r) => r.sku.demand.cls === cls) })), { name: 'overall', rows: results }];
 const report = groups.map(({ name, rows }) => summarise(name, rows));
-printReport(report, seconds);
-if (args.json) writeFileSync(args.json, `${JSON.stringify({ settings, seconds, report }, null, 2)}\n`);
-const overall = report[report.length - 1];
-process.exitCode = overall.pass ? 0 : 1;
+const bySeed = settings.seeds.map((seed) => summarise(`seed ${seed}`, results.filter((r) => r.sku.simSeed === seed)));
+printReport(report, bySeed, seconds);
+if (args.json) writeFileSync(args.json, `${JSON.stringify({ settings, seconds, report, bySeed }, null, 2)}\n`);
+process.exitCode = report.every((row) => row.pass) ? 0 : 1;
 
 function summarise(name, rows) {
   const aggregate = (p) => {
@@ -63,10 +71,12 @@ function summarise(name, rows) {
   for (const row of rows) for (const [label, count] of row.outcome[0].methods) methods.set(label, (methods.get(label) ?? 0) + count);
   const ratio = reference.inventory > 0 ? policy.inventory / reference.inventory : NaN;
   const target = settings.serviceLevel;
+  const ratioLimit = name === 'overall' ? TARGETS.overallRatio : TARGETS.classRatio;
   const checks = {
-    csl: policy.csl >= target - TARGETS.cslPoints,
-    fill: policy.fill >= target - TARGETS.fillPoints,
-    inventory: ratio <= TARGETS.inventoryRatio,
+    csl: policy.csl >= target - TARGETS.cslPoints - 1e-9,
+    // The issue's fill target is overall; a class's fill is shown for information.
+    fill: name !== 'overall' || policy.fill >= target - TARGETS.fillPoints - 1e-9,
+    inventory: ratio <= ratioLimit,
   };
   return {
     name, skus: rows.length, target, ...policy, referenceInventory: reference.inventory, referenceNote: reference.note,
@@ -102,7 +112,8 @@ function makeSkus(s, defaults) {
       const leadTimeDays = pick([7, 10, 14, 21]);
       const isVolume = cls === 'smooth' || cls === 'seasonal' || cls === 'trending';
       skus.push({
-        id: `${cls}-${i}`,
+        id: `${cls}-${s.seed}-${i}`,
+        simSeed: s.seed,
         seed: childSeed(random),
         demand: makeDemand(cls, random),
         item: {
@@ -114,7 +125,7 @@ function makeSkus(s, defaults) {
           moq: 1,
           unitCost: Math.round(Math.exp(Math.log(1) + random() * Math.log(100)) * 100) / 100,
           serviceLevel: s.serviceLevel,
-          serviceTarget: 'cycle',
+          serviceTarget: s.serviceTarget,
           reviewPeriodDays: 7,
           orderCost: 0,
           holdingRate: 0.25,
@@ -153,23 +164,26 @@ async function loadEngine() {
   return { forecastSeries, classifyDemand, ...inventory };
 }
 
-function printReport(rows, secs) {
+function printReport(rows, seedRows, secs) {
   const pct = (x) => `${(100 * x).toFixed(1)}`;
   const mark = (ok) => (ok ? ' ' : '!');
-  console.log(`policy simulation: ${settings.perClass} SKUs per class, ${settings.countedReviews} weekly reviews counted `
-    + `(+${settings.warmupReviews} warm-up), freq ${settings.freq}, target CSL ${pct(settings.serviceLevel)} %, seed ${settings.seed}, ${secs.toFixed(1)} s`);
+  console.log(`policy simulation: ${settings.perClass} SKUs per class x ${settings.seeds.length} seeds (${settings.seeds.join(', ')}), `
+    + `${settings.countedReviews} weekly reviews counted (+${settings.warmupReviews} warm-up), freq ${settings.freq}, `
+    + `${settings.serviceTarget} target ${pct(settings.serviceLevel)} %, ${secs.toFixed(1)} s`);
   console.log('class          SKUs  CSL %   fill %  inventory  ref@fill   ratio  orders  methods');
   for (const r of rows) {
     console.log(`${r.name.padEnd(13)} ${String(r.skus).padStart(5)}  ${pct(r.csl).padStart(5)}${mark(r.checks.csl)} ${pct(r.fill).padStart(6)}${mark(r.checks.fill)} `
       + `${r.inventory.toFixed(0).padStart(10)} ${r.referenceInventory.toFixed(0).padStart(9)}  ${r.ratio.toFixed(3).padStart(5)}${mark(r.checks.inventory)} `
       + `${String(r.orders).padStart(6)}  ${Object.entries(r.methods).slice(0, 3).map(([k, v]) => `${k}:${v}`).join(' ')}${r.referenceNote ? ` (${r.referenceNote})` : ''}`);
   }
+  console.log(`per seed (overall): ${seedRows.map((r) => `${r.name}: CSL ${pct(r.csl)} fill ${pct(r.fill)} ratio ${r.ratio.toFixed(3)}`).join('; ')}`);
   const overall = rows[rows.length - 1];
   console.log('reference curve (overall): alpha -> fill %, CSL %, inventory');
   console.log(overall.curve.map((p) => `${p.alpha}: ${pct(p.fill)} / ${pct(p.csl)} / ${p.inventory.toFixed(0)}`).join('  '));
-  console.log(`targets overall: CSL >= ${pct(overall.target - TARGETS.cslPoints)} %, fill >= ${pct(overall.target - TARGETS.fillPoints)} %, `
-    + `inventory <= ${TARGETS.inventoryRatio} x reference at the same fill -> ${overall.pass ? 'PASS' : 'FAIL'}`
-    + ' ("!" marks a missed target; per class for information)');
+  const pass = rows.every((row) => row.pass);
+  console.log(`targets in every class: CSL >= ${pct(overall.target - TARGETS.cslPoints)} %, inventory <= ${TARGETS.classRatio} x reference `
+    + `at the same fill; overall: fill >= ${pct(overall.target - TARGETS.fillPoints)} %, inventory <= ${TARGETS.overallRatio} x -> ${pass ? 'PASS' : 'FAIL'}`
+    + ' ("!" marks a missed target)');
 }
 
 function parseArgs(list) {

@@ -13,6 +13,7 @@ export interface CommandFlags {
   readonly stock?: string;
   readonly items?: string;
   readonly lanes?: string;
+  readonly stockHistory?: string;
   readonly asOf?: string;
   readonly freq?: 'day' | 'week' | 'month' | 'auto';
   readonly seriesEnd?: 'as-of' | 'own';
@@ -27,6 +28,11 @@ export interface CommandFlags {
   readonly seed?: number;
   readonly jobs?: number;
   readonly serviceLevel?: number;
+  readonly fillRate?: number;
+  /** simulate: weeks replayed. */
+  readonly weeks?: number;
+  /** simulate: unmet demand is backordered, not lost. */
+  readonly backorders?: boolean;
   readonly leadTime?: number;
   readonly reviewPeriod?: number;
   readonly deadStockDays?: number;

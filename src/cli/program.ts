@@ -103,6 +103,14 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--reference <text>', 'order reference prefix printed on the sheets'), addOutputFlags)
     .action(action(async () => (await import('./commands/export.js')).runExportCommand));
 
+  withFlags(program.command('simulate')
+    .summary('replay the policy over your own history: fill, service, inventory, orders')
+    .description('Replay the nightly policy over the last --weeks weeks of sales: at each review forecast the history so far, order, receive after the lead time, and serve the recorded demand. Planning flags override items.csv (what-if). Writes simulate.csv to --out.')
+    .argument('[dir]', 'folder with the input files'), addDataFlags, addForecastFlags, addPlanningFlags)
+    .addOption(new Option('--weeks <n>', 'weeks of history to replay (default 13)').argParser(parsePositiveInt))
+    .option('--backorders', 'unmet demand waits for stock (default: it is lost)')
+    .action(action(async () => (await import('./commands/simulate.js')).runSimulateCommand));
+
   withFlags(program.command('validate')
     .summary('check input files and report every problem, without planning')
     .argument('[dir]', 'folder with the input files'), addDataFlags)
@@ -157,6 +165,7 @@ function addDataFlags(command: Command): Command {
     .option('--stock <file>', 'stock file (default DIR/stock.csv)')
     .option('--items <file>', 'item master file (default DIR/items.csv when present)')
     .option('--lanes <file>', 'allowed transfers (default DIR/lanes.csv when present)')
+    .option('--stock-history <file>', 'end-of-day stock per SKU x warehouse: out-of-stock days count as censored demand (default DIR/stock_history.csv when present)')
     .addOption(new Option('--as-of <date>', 'planning date YYYY-MM-DD (default: the day after the last sale)').argParser(parseIsoDate))
     .addOption(new Option('--freq <freq>', 'period: day, week, month or auto (default auto)').argParser(parseChoice(['day', 'week', 'month', 'auto'] as const)))
     .addOption(new Option('--series-end <mode>', 'as-of: every series runs to the last complete period before the as-of date; own: each to its own last row').argParser(parseChoice(['as-of', 'own'] as const)))
@@ -179,6 +188,7 @@ function addForecastFlags(command: Command): Command {
 function addPlanningFlags(command: Command): Command {
   return command
     .addOption(new Option('--service-level <p>', 'default cycle service level for items without one (default 0.95)').argParser(parseServiceLevel))
+    .addOption(new Option('--fill-rate <p>', 'default fill-rate target for items without a service_level or fill_rate (wins over --service-level)').argParser(parseServiceLevel))
     .addOption(new Option('--lead-time <days>', 'default lead time in days for items without one (default 14)').argParser(parseNonNegativeNumber))
     .addOption(new Option('--review-period <days>', 'default review period in days (default 1, the nightly run)').argParser(parseNonNegativeNumber))
     .addOption(new Option('--dead-stock-days <days>', 'no sales for this many days with stock on hand is dead stock (default 90)').argParser(parsePositiveInt))

@@ -39,10 +39,18 @@ export const ITEM_FIELDS: readonly FieldSpec[] = [
   field('pack_size', false, 'casepack', 'casesize'),
   field('unit_cost', false, 'cost', 'costprice'),
   field('service_level', false),
+  field('fill_rate', false, 'fillrate', 'targetfillrate'),
   field('review_period_days', false, 'reviewperiod'),
   field('order_cost', false),
   field('holding_rate', false),
   field('description', false, 'productname', 'itemname', 'name'),
+];
+
+export const STOCK_HISTORY_FIELDS: readonly FieldSpec[] = [
+  field('date', true, 'day'),
+  field('sku', true, 'item', 'itemcode', 'itemno', 'article', 'product', 'productcode', 'stockcode'),
+  field('warehouse', false, 'location', 'store', 'site', 'warehousecode'),
+  field('on_hand', true, 'stockonhand', 'qtyonhand', 'instock'),
 ];
 
 export const LANE_FIELDS: readonly FieldSpec[] = [
@@ -50,11 +58,13 @@ export const LANE_FIELDS: readonly FieldSpec[] = [
   field('to', true, 'towarehouse', 'destination'),
   field('cost_per_unit', false, 'unitcost', 'cost'),
   field('lead_time_days', false, 'leadtime'),
+  field('fixed_cost', false, 'costpershipment', 'shipmentcost'),
+  field('min_qty', false, 'minquantity', 'minimumquantity', 'minqty'),
 ];
 
 /** Every field name any input file knows, for checking `--map` keys (an unknown key is a usage error). */
 export const KNOWN_FIELDS: readonly string[] = [
-  ...new Set([...SALES_FIELDS, ...STOCK_FIELDS, ...ITEM_FIELDS, ...LANE_FIELDS].map((f) => f.name)),
+  ...new Set([...SALES_FIELDS, ...STOCK_FIELDS, ...ITEM_FIELDS, ...LANE_FIELDS, ...STOCK_HISTORY_FIELDS].map((f) => f.name)),
 ];
 
 /** Header comparison key of the spec: case-insensitive, ignoring spaces, `-` and `_` (and a BOM). */

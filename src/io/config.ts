@@ -39,6 +39,8 @@ export interface Config {
   readonly asOf?: string;
   readonly seriesEnd?: 'as-of' | 'own';
   readonly serviceLevel?: number;
+  /** Default fill-rate target (wins over `serviceLevel` for items without their own target). */
+  readonly fillRate?: number;
   readonly leadTimeDays?: number;
   readonly leadTimeSdDays?: number;
   readonly reviewPeriodDays?: number;
@@ -72,8 +74,8 @@ export const INPUT_FIELDS: Readonly<Record<keyof ColumnMaps, readonly string[]>>
   sales: ['date', 'sku', 'quantity', 'warehouse'],
   stock: ['sku', 'warehouse', 'on_hand', 'on_order', 'allocated', 'unit_cost'],
   items: ['sku', 'supplier', 'lead_time_days', 'lead_time_sd_days', 'moq', 'pack_size', 'unit_cost', 'service_level',
-    'review_period_days', 'order_cost', 'holding_rate', 'description'],
-  lanes: ['from', 'to', 'cost_per_unit', 'lead_time_days'],
+    'fill_rate', 'review_period_days', 'order_cost', 'holding_rate', 'description'],
+  lanes: ['from', 'to', 'cost_per_unit', 'lead_time_days', 'fixed_cost', 'min_qty'],
 };
 
 /** A config problem that lists every message; exit 2 like any usage error. */
@@ -115,6 +117,7 @@ function configSchema(): Schema {
     as_of: { name: 'asOf', schema: z.string().refine((text) => Number.isFinite(parseIsoDay(text))), expected: 'a date YYYY-MM-DD' },
     series_end: { name: 'seriesEnd', schema: z.enum(['as-of', 'own']), expected: 'one of "as-of", "own"' },
     service_level: { name: 'serviceLevel', schema: numberIn(0.5, 0.9999), expected: 'a number between 0.5 and 0.9999' },
+    fill_rate: { name: 'fillRate', schema: numberIn(0.5, 0.9999), expected: 'a number between 0.5 and 0.9999' },
     lead_time_days: { name: 'leadTimeDays', schema: numberIn(0, 3650), expected: 'a number of days from 0 to 3650' },
     lead_time_sd_days: { name: 'leadTimeSdDays', schema: numberIn(0, 3650), expected: 'a number of days from 0 to 3650' },
     review_period_days: { name: 'reviewPeriodDays', schema: z.number().gt(0).max(3650), expected: 'a number of days above 0, at most 3650' },

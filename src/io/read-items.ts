@@ -13,8 +13,10 @@ export interface ItemRow {
   readonly moq: number;
   readonly packSize: number;
   readonly unitCost: number;
-  /** Fraction 0.5..0.9999. */
+  /** Cycle service level, fraction 0.5..0.9999. */
   readonly serviceLevel: number;
+  /** Fill-rate target, fraction 0.5..0.9999; NaN when not given. A row gives this or `serviceLevel`, not both. */
+  readonly fillRate: number;
   readonly reviewPeriodDays: number;
   readonly orderCost: number;
   /** Yearly holding cost as a fraction of unit cost, 0..1. */
@@ -27,7 +29,7 @@ export const SERVICE_LEVEL_MAX = 0.9999;
 
 /**
  * Reads `items.csv` (interface spec; every column but `sku` optional). Checks ranges: lead times,
- * MOQ, pack size, costs >= 0; service level 0.5..0.9999 (a percentage such as 95 is a problem
+ * MOQ, pack size, costs >= 0; service level and fill rate 0.5..0.9999 (one of them per row) (a percentage such as 95 is a problem
  * with the hint to write 0.95); holding rate 0..1. A SKU listed twice is a problem naming both
  * lines. Defaults for missing values are the planner's business, not applied here.
  */
@@ -49,6 +51,13 @@ export async function readItems(file: string, options: ReadOptions = {}): Promis
       min: SERVICE_LEVEL_MIN, max: SERVICE_LEVEL_MAX,
       hint: percentHint(serviceText, 'service_level', '0.95', '95'),
     });
+    const fillRate = row.number('fill_rate', {
+      min: SERVICE_LEVEL_MIN, max: SERVICE_LEVEL_MAX,
+      hint: percentHint(row.text('fill_rate'), 'fill_rate', '0.95', '95'),
+    });
+    if (Number.isFinite(fillRate) && Number.isFinite(serviceLevel)) {
+      row.problem('fill_rate', 'either service_level (cycle service) or fill_rate, not both', row.text('fill_rate'));
+    }
     const holdingRate = row.number('holding_rate', { min: 0, max: 1, hint: percentHint(row.text('holding_rate'), 'holding_rate', '0.25', '25') });
     if (sku === '') return;
     const earlier = seen.get(sku);
@@ -63,7 +72,7 @@ export async function readItems(file: string, options: ReadOptions = {}): Promis
       sku,
       ...(supplier === '' ? {} : { supplier }),
       ...(description === '' ? {} : { description }),
-      leadTimeDays, leadTimeSdDays, moq, packSize, unitCost, serviceLevel, reviewPeriodDays, orderCost, holdingRate,
+      leadTimeDays, leadTimeSdDays, moq, packSize, unitCost, serviceLevel, fillRate, reviewPeriodDays, orderCost, holdingRate,
       line: row.line,
     });
   });

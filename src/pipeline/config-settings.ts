@@ -17,6 +17,7 @@ export async function loadSettingsFromConfig(dir: string | undefined, explicitPa
     asOf: config.asOf,
     seriesEnd: config.seriesEnd,
     serviceLevel: config.serviceLevel,
+    fillRate: config.fillRate,
     leadTime: config.leadTimeDays,
     leadTimeSd: config.leadTimeSdDays,
     reviewPeriod: config.reviewPeriodDays,

@@ -5,6 +5,8 @@ import { readItems, type ItemRow } from '../io/read-items.js';
 import { readLanes, type LaneRow } from '../io/read-lanes.js';
 import { readSales, type SalesTable } from '../io/read-sales.js';
 import { readStock, type StockRow } from '../io/read-stock.js';
+import { readStockHistory } from '../io/read-stock-history.js';
+import { applyStockHistory } from './censored-sales.js';
 import type { ReadOptions, Warning } from '../io/read-options.js';
 import type { InputFile, RunSettings } from './settings.js';
 
@@ -47,13 +49,16 @@ export async function loadInputs(settings: RunSettings, needs: { sales: boolean;
   const stock = needs.stock ? await attempt('stock', readStock) : undefined;
   const items = needs.stock ? await attempt('items', readItems) : undefined;
   const lanes = needs.stock ? await attempt('lanes', readLanes) : undefined;
+  const history = needs.sales ? await attempt('stockHistory', readStockHistory) : undefined;
   if (total > 0) throw new InputError(problems, total);
-  for (const result of [sales, stock, items, lanes]) if (result) warnings.push(...result.warnings);
+  for (const result of [sales, stock, items, lanes, history]) if (result) warnings.push(...result.warnings);
+  const corrected = sales && history ? applyStockHistory(sales.table, history.rows) : undefined;
+  if (corrected?.note !== undefined) warnings.push({ code: 'censored-demand', message: corrected.note, count: 1 });
   if (needs.stock) {
     warnings.push(...crossCheckInputs({ sales: sales?.table, stock: stock?.rows, items: items?.rows, lanes: lanes?.rows }));
   }
   return {
-    sales: sales?.table,
+    sales: corrected?.table ?? sales?.table,
     stock: stock?.rows ?? [],
     items: items?.rows ?? [],
     lanes: lanes?.rows ?? [],

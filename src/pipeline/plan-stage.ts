@@ -1,5 +1,5 @@
 import {
-  applyTransfers, fromSeriesForecast, groupBySupplier, inventoryAlerts, periodsNeeded, planReorder, rankAlerts, rebalanceSku, resolveItem,
+  applyTransfers, coverAfterTransfers, fromSeriesForecast, groupBySupplier, inventoryAlerts, periodsNeeded, planReorder, rankAlerts, rebalanceSku, resolveItem,
   type DemandForecast, type InventoryAlert, type ItemMaster, type Lane, type PartialItemMaster, type ReorderLine,
   type SupplierOrder, type Transfer,
 } from '../core/inventory/index.js';
@@ -21,6 +21,8 @@ export interface StockInput {
 export interface ItemInput extends PartialItemMaster {
   readonly sku: string;
   readonly description?: string;
+  /** Fill-rate target (items.csv `fill_rate`); when given it is the item's target instead of `serviceLevel`. */
+  readonly fillRate?: number;
 }
 
 export interface PlanStageOptions {
@@ -29,7 +31,8 @@ export interface PlanStageOptions {
   readonly seed: number;
   /** Values for empty items.csv cells, from flags and the config file (before DEFAULT_ITEM). */
   readonly itemDefaults: Partial<Pick<ItemMaster,
-    'serviceLevel' | 'leadTimeDays' | 'leadTimeSdDays' | 'reviewPeriodDays' | 'moq' | 'packSize' | 'holdingRate' | 'orderCost'>>;
+    'serviceLevel' | 'leadTimeDays' | 'leadTimeSdDays' | 'reviewPeriodDays' | 'moq' | 'packSize' | 'holdingRate' | 'orderCost'>>
+    & { readonly fillRate?: number | undefined };
   readonly deadStockDays: number;
   readonly overstockDays: number;
 }
@@ -72,8 +75,8 @@ export function compareLineKeys(a: { sku: string; warehouse: string }, b: { sku:
 }
 
 /**
- * Forecasts -> reorder lines -> transfers -> reorder lines after transfers -> alerts -> supplier
- * orders. Every SKU x warehouse with a stock row or a demand series is planned: a stock row with
+ * Forecasts -> reorder lines -> transfers -> reorder lines after transfers (order quantities,
+ * days of cover and stockout dates recomputed) -> alerts -> supplier orders. Every SKU x warehouse with a stock row or a demand series is planned: a stock row with
  * no sales plans for zero demand, a series with no stock row plans from zero stock.
  */
 export function planStage(
@@ -99,20 +102,21 @@ export function planSkus(
   const outcomeByKey = new Map(outcomes.map((o) => [key(o.sku, o.warehouse), o]));
   const stockByKey = new Map(stock.map((s) => [key(s.sku, s.warehouse), s]));
   const keys = new Set<string>([...stockByKey.keys(), ...outcomeByKey.keys()]);
-  const groups = new Map<string, { lines: ReorderLine[]; lastSales: (number | null)[]; defaultsUsed: string[] }>();
+  const groups = new Map<string, { lines: ReorderLine[]; lastSales: (number | null)[]; defaultsUsed: string[]; forecasts: DemandForecast[] }>();
   const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const k of sorted) {
     const [sku, warehouse] = k.split('\u0000');
     const outcome = outcomeByKey.get(k);
     const position = stockByKey.get(k);
     const given: Partial<ItemInput> = itemBySku.get(sku) ?? {};
-    const { item, defaultsUsed: used } = resolveItem(withDefaults(given, options.itemDefaults), position?.unitCost);
+    const { item, defaultsUsed: used } = resolveItem(itemWithDefaults(given, options.itemDefaults), position?.unitCost);
     let group = groups.get(sku);
     if (!group) {
-      group = { lines: [], lastSales: [], defaultsUsed: [...used] };
+      group = { lines: [], lastSales: [], defaultsUsed: [...used], forecasts: [] };
       groups.set(sku, group);
     }
     const forecast = demandForecast(outcome, options.freq, options.asOfDay, daysPerPeriod);
+    group.forecasts.push(forecast);
     const needed = periodsNeeded(item, daysPerPeriod);
     if (outcome && outcome.forecast.mean.length < needed) {
       // The forecast stage sizes horizons from the same items; a shorter one means a bug upstream.
@@ -143,7 +147,13 @@ export function planSkus(
       deadStockDays: options.deadStockDays,
       overstockCoverDays: options.overstockDays,
     }));
-    plans.push({ sku, lines: applyTransfers(group.lines, transfers), alerts, transfers, defaultsUsed: group.defaultsUsed });
+    // Order quantities, days of cover and stockout dates after the transfers (issue 9).
+    const forecastOf = new Map(group.lines.map((line, i) => [line.warehouse, group.forecasts[i]]));
+    const lines = applyTransfers(group.lines, transfers).map((line) => {
+      const forecast = forecastOf.get(line.warehouse);
+      return forecast ? coverAfterTransfers(line, forecast, options.asOfDay) : line;
+    });
+    plans.push({ sku, lines, alerts, transfers, defaultsUsed: group.defaultsUsed });
   }
   return plans;
 }
@@ -180,7 +190,7 @@ export function planningHorizon(items: readonly ItemInput[], options: Pick<PlanS
   const daysPerPeriod = DAYS_PER_PERIOD[options.freq];
   const bySku = new Map(items.map((item) => [item.sku, item]));
   return (sku) => {
-    const { item } = resolveItem(withDefaults(bySku.get(sku) ?? {}, options.itemDefaults));
+    const { item } = resolveItem(itemWithDefaults(bySku.get(sku) ?? {}, options.itemDefaults));
     return periodsNeeded(item, daysPerPeriod);
   };
 }
@@ -188,7 +198,7 @@ export function planningHorizon(items: readonly ItemInput[], options: Pick<PlanS
 /** The service level each SKU plans for (items.csv, then flags and config, then the default). */
 export function serviceLevelOf(items: readonly ItemInput[], itemDefaults: PlanStageOptions['itemDefaults']): (sku: string) => number {
   const bySku = new Map(items.map((item) => [item.sku, item]));
-  return (sku) => resolveItem(withDefaults(bySku.get(sku) ?? {}, itemDefaults)).item.serviceLevel;
+  return (sku) => resolveItem(itemWithDefaults(bySku.get(sku) ?? {}, itemDefaults)).item.serviceLevel;
 }
 
 function demandForecast(outcome: SeriesOutcome | undefined, freq: Frequency, asOfDay: number, daysPerPeriod: number): DemandForecast {
@@ -205,12 +215,21 @@ function demandForecast(outcome: SeriesOutcome | undefined, freq: Frequency, asO
     Math.min(asOfDay, periodIndexStart(outcome.firstForecastPeriod, freq)));
 }
 
-/** Empty items.csv cells take the flag / config defaults first; resolveItem fills the rest. */
-function withDefaults(given: Partial<ItemInput>, defaults: PlanStageOptions['itemDefaults']): PartialItemMaster {
+/**
+ * Empty items.csv cells take the flag / config defaults first; resolveItem fills the rest. The
+ * service target is the item's own (`fill_rate`, else `service_level`), else the default fill
+ * rate, else the default (cycle) service level.
+ */
+export function itemWithDefaults(given: Partial<ItemInput>, defaults: PlanStageOptions['itemDefaults']): PartialItemMaster {
   const or = (own: number | undefined, fallback: number | undefined) => (own !== undefined && Number.isFinite(own) ? own : fallback);
+  const isGiven = (value: number | undefined): value is number => value !== undefined && Number.isFinite(value);
+  const target = isGiven(given.fillRate) ? { serviceLevel: given.fillRate, serviceTarget: 'fill-rate' as const }
+    : isGiven(given.serviceLevel) ? { serviceLevel: given.serviceLevel, serviceTarget: 'cycle' as const }
+      : isGiven(defaults.fillRate) ? { serviceLevel: defaults.fillRate, serviceTarget: 'fill-rate' as const }
+        : { serviceLevel: defaults.serviceLevel, serviceTarget: 'cycle' as const };
   return {
     ...given,
-    serviceLevel: or(given.serviceLevel, defaults.serviceLevel),
+    ...target,
     leadTimeDays: or(given.leadTimeDays, defaults.leadTimeDays),
     leadTimeSdDays: or(given.leadTimeSdDays, defaults.leadTimeSdDays),
     reviewPeriodDays: or(given.reviewPeriodDays, defaults.reviewPeriodDays),

@@ -12,7 +12,11 @@ import type { Shard } from '../core/shard-of-sku.js';
 /** What a command was asked to do, after flags, the config file and defaults are merged. */
 export interface RunSettings {
   readonly dataDir: string;
-  readonly files: { readonly sales: string; readonly stock?: string; readonly items?: string; readonly lanes?: string };
+  readonly files: {
+    readonly sales: string; readonly stock?: string; readonly items?: string; readonly lanes?: string;
+    /** stock_history.csv: end-of-day stock, for censored demand (optional). */
+    readonly stockHistory?: string;
+  };
   readonly read: {
     /** `--map`: applies to every file. */
     readonly map: Readonly<Record<string, string>>;
@@ -49,10 +53,12 @@ export interface RunSettings {
   readonly reportTop: number;
 }
 
-export type InputFile = 'sales' | 'stock' | 'items' | 'lanes';
+export type InputFile = 'sales' | 'stock' | 'items' | 'lanes' | 'stockHistory';
 
 export interface ItemDefaults {
   readonly serviceLevel?: number;
+  /** Fill-rate target for items without their own target; wins over `serviceLevel`. */
+  readonly fillRate?: number;
   readonly leadTimeDays?: number;
   readonly leadTimeSdDays?: number;
   readonly reviewPeriodDays?: number;
@@ -68,6 +74,7 @@ export interface SettingsInput {
   readonly stock?: string;
   readonly items?: string;
   readonly lanes?: string;
+  readonly stockHistory?: string;
   readonly map?: Readonly<Record<string, string>>;
   readonly columns?: Readonly<Partial<Record<InputFile, Readonly<Record<string, string>>>>>;
   readonly encoding?: string;
@@ -84,6 +91,7 @@ export interface SettingsInput {
   readonly jobs?: number;
   readonly out?: string;
   readonly serviceLevel?: number;
+  readonly fillRate?: number;
   readonly leadTime?: number;
   readonly reviewPeriod?: number;
   readonly leadTimeSd?: number;
@@ -148,6 +156,7 @@ export function resolveSettings(
   const stock = inDir('stock.csv', pick('stock'), options.requireStock, 'stock');
   const items = inDir('items.csv', pick('items'), false, 'items');
   const lanes = inDir('lanes.csv', pick('lanes'), false, 'lanes');
+  const stockHistory = inDir('stock_history.csv', pick('stockHistory'), false, 'stock-history');
 
   const method = pick('method') ?? DEFAULTS.method;
   if (!isForecastMethodName(method)) {
@@ -163,7 +172,7 @@ export function resolveSettings(
   const outGiven = pick('out');
   return {
     dataDir,
-    files: { sales, stock, items, lanes },
+    files: { sales, stock, items, lanes, stockHistory },
     read: {
       map: { ...(config.map ?? {}), ...(flags.map ?? {}) },
       columns: config.columns ?? {},
@@ -183,6 +192,7 @@ export function resolveSettings(
     out: outGiven === '-' ? '-' : path.resolve(outGiven ?? path.join(dataDir, 'out')),
     itemDefaults: {
       serviceLevel: pick('serviceLevel'),
+      fillRate: pick('fillRate'),
       leadTimeDays: pick('leadTime'),
       leadTimeSdDays: pick('leadTimeSd'),
       reviewPeriodDays: pick('reviewPeriod'),

@@ -24,7 +24,7 @@ describe('parseConfig', () => {
     const config = parseConfig(JSON.stringify({
       $schema: 'https://example.org/stockcast.schema.json',
       freq: 'week', horizon: 13, method: 'auto', levels: [80, 95], as_of: '2026-11-26', series_end: 'own',
-      service_level: 0.95, lead_time_days: 14, lead_time_sd_days: 3, review_period_days: 7, moq: 10, pack_size: 6,
+      service_level: 0.95, fill_rate: 0.98, lead_time_days: 14, lead_time_sd_days: 3, review_period_days: 7, moq: 10, pack_size: 6,
       holding_rate: 0.25, order_cost: 40, dead_stock_days: 90, overstock_cover_days: 120, fail_on: 'stockout_risk',
       columns: { sales: { sku: 'series', quantity: 'qty' } }, encoding: 'windows-1252', date_format: 'DD.MM.YYYY',
       decimal_comma: true, out: 'results', seed: 42,
@@ -32,7 +32,7 @@ describe('parseConfig', () => {
     expect(config).toEqual({
       source: '/data/shop/stockcast.config.json',
       freq: 'week', horizon: 13, method: 'auto', levels: [80, 95], asOf: '2026-11-26', seriesEnd: 'own',
-      serviceLevel: 0.95, leadTimeDays: 14, leadTimeSdDays: 3, reviewPeriodDays: 7, moq: 10, packSize: 6,
+      serviceLevel: 0.95, fillRate: 0.98, leadTimeDays: 14, leadTimeSdDays: 3, reviewPeriodDays: 7, moq: 10, packSize: 6,
       holdingRate: 0.25, orderCost: 40, deadStockDays: 90, overstockCoverDays: 120, failOn: ['stockout_risk'],
       columns: { sales: { sku: 'series', quantity: 'qty' } }, encoding: 'windows-1252', dateFormat: 'DD.MM.YYYY',
       decimalComma: true, out: '/data/shop/results', seed: 42,

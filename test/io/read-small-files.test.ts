@@ -6,6 +6,7 @@ import { formatProblem, InputError, UsageError } from '../../src/errors.js';
 import { readItems } from '../../src/io/read-items.js';
 import { readLanes } from '../../src/io/read-lanes.js';
 import { readStock } from '../../src/io/read-stock.js';
+import { readStockHistory } from '../../src/io/read-stock-history.js';
 import { readSales } from '../../src/io/read-sales.js';
 import { validateInputs } from '../../src/io/read-inputs.js';
 
@@ -84,11 +85,43 @@ describe('readItems', () => {
   });
 });
 
+describe('readItems, fill_rate', () => {
+  it('reads fill_rate as a fraction and refuses a row that gives both targets', async () => {
+    const file = write('items-fill.csv', ['sku,service_level,fill_rate', 'A,,0.98', 'B,0.9,', 'C,0.9,0.98', 'D,,98']);
+    expect(await problemsOf(() => readItems(file))).toEqual([
+      'items-fill.csv:4:3: fill_rate: expected either service_level (cycle service) or fill_rate, not both, got "0.98"',
+      'items-fill.csv:5:3: fill_rate: expected a number from 0.5 to 0.9999, got "98" (fill_rate is a fraction: write 95 % as 0.95)',
+    ]);
+    const good = write('items-fill-good.csv', ['sku,service_level,fill_rate', 'A,,0.98', 'B,0.9,']);
+    const { rows } = await readItems(good);
+    expect(rows[0]).toMatchObject({ sku: 'A', fillRate: 0.98 });
+    expect(rows[0].serviceLevel).toBeNaN();
+    expect(rows[1]).toMatchObject({ sku: 'B', serviceLevel: 0.9 });
+    expect(rows[1].fillRate).toBeNaN();
+  });
+});
+
+describe('readStockHistory', () => {
+  it('reads end-of-day stock with dates and reports bad dates and missing numbers', async () => {
+    const good = write('stock_history.csv', ['date,sku,warehouse,on_hand', '2026-11-02,A,BER,0', '2026-11-03,A,BER,12']);
+    expect((await readStockHistory(good)).rows).toEqual([
+      { day: 20759, sku: 'A', warehouse: 'BER', onHand: 0 }, { day: 20760, sku: 'A', warehouse: 'BER', onHand: 12 }, // 2026-11-02 = day 20759
+    ]);
+    const bad = write('stock_history-bad.csv', ['date,sku,on_hand', '2026-13-02,A,0', '2026-11-03,A,']);
+    const problems = await problemsOf(() => readStockHistory(bad));
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^stock_history-bad\.csv:2:1: date: /);
+    expect(problems[1]).toMatch(/^stock_history-bad\.csv:3:3: on_hand: /);
+  });
+});
+
 describe('readLanes', () => {
   it('reads lanes and rejects self-lanes and duplicates', async () => {
     const good = write('lanes.csv', ['from,to,cost_per_unit', 'N,S,0.5', 'S,N,']);
     const { rows } = await readLanes(good);
     expect(rows.map((r) => [r.from, r.to, r.costPerUnit])).toEqual([['N', 'S', 0.5], ['S', 'N', NaN]]);
+    const priced = write('lanes-fixed.csv', ['from,to,fixed_cost,min_qty', 'N,S,25,12', 'S,N,,']);
+    expect((await readLanes(priced)).rows.map((r) => [r.fixedCost, r.minQty])).toEqual([[25, 12], [NaN, NaN]]);
     const bad = write('lanes-bad.csv', ['from,to', 'N,N', 'N,S', 'N,S']);
     expect(await problemsOf(() => readLanes(bad))).toEqual([
       'lanes-bad.csv:2:2: to: expected a warehouse other than from, got "N"',

@@ -4,6 +4,8 @@ import { seasonProfile } from './intermittent/season-profile.js';
 import { LONG_SEASONS } from './ets/auto-ets.js';
 import { combineFits } from './methods/combination.js';
 import { levelEts } from './methods/ets.js';
+import { fourierSeasonalIndexes } from './methods/fourier-seasonal-indexes.js';
+import { reseasonalize } from './methods/seasonally-adjusted.js';
 import { historicalMean } from './methods/moving-average.js';
 import { naive } from './methods/naive.js';
 import { zero } from './methods/zero.js';
@@ -13,6 +15,8 @@ import { FORECAST_METHODS } from './registry.js';
 export const VERY_SHORT_LENGTH = 4;
 /** A season position counts as closed when it had no demand in at least this many seasons. */
 export const CLOSED_MIN_SEASONS = 8;
+/** Seasonal periods from this length on (weekly data: 52) take a Fourier seasonal profile. */
+export const LONG_SEASON = 24;
 /** A series whose last demand is at least this many periods back (and 2 seasons, and 4 ADIs) is dead. */
 export const DEAD_MIN_PERIODS = 12;
 
@@ -43,6 +47,11 @@ export function isLongSeries(length: number, seasonPeriod: number): boolean {
  *   On long series ({@link isLongSeries}) its ETS member has no trend (`levelEts`): on the online
  *   retail data (346 days) RMSSE 0.8409 -> 0.8403, SPL90 0.5784 -> 0.5781, scaled bias -0.282 ->
  *   -0.287, at a sixth of the likelihood evaluations (540 -> 89 per two-year daily series);
+ * - smooth or erratic demand with a long seasonal period (52 weeks) whose Fourier seasonal
+ *   profile beats a flat one on BIC (`fourierSeasonalIndexes`): the combination below, fitted
+ *   non-seasonally to the series divided by that profile, then multiplied back; label
+ *   `fourier(combo(...))`. Two years of weekly data cannot pin 52 free seasonal states (ETS's
+ *   states, Theta's classical indexes); a handful of harmonics can;
  * - smooth or erratic demand: the equal-weight combination of automatic ETS and Theta (Theta
  *   alone until an `ets` method is registered).
  * The label of the chosen model goes to the `method` column, e.g. `combo(ETS(M,Ad,M),theta)`.
@@ -64,6 +73,15 @@ export function selectMethod(y: Float64Array, options: MethodOptions): MethodFit
     }
     const members = isLongSeries(n, seasonPeriod) ? [levelEts(y, effective), FORECAST_METHODS.theta(y, effective)] : smoothMembers(y, effective);
     return combineFits([counts, ...members], y);
+  }
+  if (seasonPeriod >= LONG_SEASON) {
+    const indexes = fourierSeasonalIndexes(y, seasonPeriod);
+    if (indexes) {
+      const adjusted = new Float64Array(n);
+      for (let t = 0; t < n; t++) adjusted[t] = y[t] / indexes[t % seasonPeriod];
+      const nonSeasonal: MethodOptions = { ...options, seasonPeriod: 1 };
+      return reseasonalize(combineFits(smoothMembers(adjusted, nonSeasonal), adjusted), indexes, n, 'fourier');
+    }
   }
   return combineFits(smoothMembers(y, effective), y);
 }

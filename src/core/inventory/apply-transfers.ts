@@ -1,14 +1,15 @@
+import type { DemandForecast } from './demand-window.js';
 import { orderQuantity } from './order-quantity.js';
 import type { ReorderLine } from './plan-reorder.js';
 import type { Transfer } from './rebalance-sku.js';
+import { stockCover } from './stock-cover.js';
 
 /**
  * Reorder lines after warehouse transfers: each line's position gains its incoming and loses
  * its outgoing units (position + in - out, available - out), and the order quantity is
  * recomputed with the same reorder point, order-up-to, EOQ bound, MOQ and pack size — so a
  * transfer into a warehouse shrinks (or cancels) its supplier order. Days of cover and stockout
- * days are left as planned before the transfers (they need the forecast; the pipeline may
- * re-run `stockCover`). Lines without transfers are returned unchanged. O(lines + transfers).
+ * days need the forecast: {@link coverAfterTransfers} recomputes them. Lines without transfers are returned unchanged. O(lines + transfers).
  *
  * @example applyTransfers(lines, [{ sku: 'A', from: 'HAM', to: 'BER', qty: 12, ... }]) // BER orders 12 fewer (before pack rounding)
  */
@@ -41,4 +42,19 @@ export function applyTransfers(lines: readonly ReorderLine[], transfers: readonl
       orderValue: orderQty * line.unitCost,
     };
   });
+}
+
+/**
+ * Days of cover and the stockout day of a line after its transfers: the shelf stock once they
+ * have moved (available + transfers in; `applyTransfers` already took transfers out from
+ * `available`), walked through the same forecast as `planReorder` (see `stockCover`). Lanes take
+ * days, not lead times, so incoming units count as on the shelf. Lines without transfers are
+ * returned unchanged. O(periods walked).
+ *
+ * @example coverAfterTransfers(lineWith12In, forecast, asOf).daysOfCover // longer than before the transfer
+ */
+export function coverAfterTransfers(line: ReorderLine, forecast: DemandForecast, asOfDay: number): ReorderLine {
+  if (line.transferInQty === 0 && line.transferOutQty === 0) return line;
+  const cover = stockCover(line.available + line.transferInQty, forecast, asOfDay);
+  return { ...line, daysOfCover: cover.days, stockoutDay: cover.stockoutDay };
 }

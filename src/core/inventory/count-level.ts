@@ -1,12 +1,34 @@
-/** What a count-law level must achieve: a cycle service level, or at most this many units short per cycle. */
-export type CountTarget = { readonly cycleServiceLevel: number } | { readonly shortfallAllowed: number };
+/**
+ * What a count-law level must achieve: a cycle service level, or at most this many units short
+ * per cycle. For a fill-rate target, `start` (optional) is the demand law over the lead time
+ * alone: the shortfall per cycle is then E[(D_{L+R} - s)^+] - E[(D_L - s)^+], the units short at
+ * the end of the cycle minus those already short when it began (see `protectionLevel`).
+ */
+export type CountTarget =
+  | {
+    readonly cycleServiceLevel: number;
+    /**
+     * Read the service level given that demand occurs over the interval: P(D <= s | D > 0) >= target,
+     * i.e. F(s) >= target + (1 - target) P(D = 0). For intermittent demand a replenishment cycle
+     * only exists after a demand, so the unconditional quantile overstates the service delivered.
+     */
+    readonly isConditionalOnDemand?: boolean;
+  }
+  | { readonly shortfallAllowed: number; readonly start?: CountLaw };
+
+/** Mean and variance (per lead-time node) of a count demand, and the node weights. */
+export interface CountLaw {
+  readonly means: Float64Array;
+  readonly variances: Float64Array;
+  readonly weights: Float64Array;
+}
 
 /**
  * The smallest whole stock level that meets the target when demand over the protection interval
  * is a count: for each lead-time node a negative binomial with the node's mean and variance
  * (Poisson when the variance does not exceed the mean), mixed with the node weights. The
- * negative binomial is the usual law for slow and intermittent demand (Silver, Pyke & Peterson
- * 2017 §7.8; Syntetos, Babai & Gardner 2015). Shortfall uses
+ * negative binomial is the usual law for slow and intermittent demand (Silver, Pyke & Thomas
+ * 2017 ch. 7; Syntetos, Babai & Gardner 2015). Shortfall uses
  * E[(D - s)^+] = E[D] - sum_{k < s} P(D > k). Returns undefined when a probability would underflow
  * (means in the hundreds or more, where the normal law serves). O(nodes x level).
  *
@@ -15,6 +37,37 @@ export type CountTarget = { readonly cycleServiceLevel: number } | { readonly sh
 export function countLevel(
   means: Float64Array, variances: Float64Array, weights: Float64Array, target: CountTarget,
 ): number | undefined {
+  const end = countWalker({ means, variances, weights });
+  if (end === undefined) return undefined;
+  const startLaw = 'shortfallAllowed' in target ? target.start : undefined;
+  const start = startLaw === undefined ? null : countWalker(startLaw);
+  if (start === undefined) return undefined;
+  let cycleServiceLevel = 'cycleServiceLevel' in target ? target.cycleServiceLevel : 0;
+  if ('cycleServiceLevel' in target && target.isConditionalOnDemand === true) {
+    cycleServiceLevel += (1 - cycleServiceLevel) * end.massAtK(); // mass at k = 0: P(D = 0)
+  }
+  for (let k = 0; k <= end.upper; k++) {
+    if ('cycleServiceLevel' in target) {
+      if (end.cdf + end.massAtK() >= cycleServiceLevel - 1e-12) return k;
+    } else {
+      const shortfall = end.shortfall - (start ? start.shortfall : 0);
+      if (shortfall <= target.shortfallAllowed + 1e-12) return k;
+    }
+    end.step(k);
+    start?.step(k);
+  }
+  return Math.ceil(end.upper);
+}
+
+/**
+ * Walks a mixture of negative binomial / Poisson laws up from k = 0, keeping P(D <= k - 1) in
+ * `cdf` and E[(D - k)^+] in `shortfall`; pmf(k + 1) from pmf(k) by the recurrences
+ * NB (k + r) / (k + 1) (1 - p), Poisson mean / (k + 1).
+ */
+function countWalker(law: CountLaw): {
+  cdf: number; shortfall: number; upper: number; massAtK: () => number; step: (k: number) => void;
+} | undefined {
+  const { means, variances, weights } = law;
   const nodes = means.length;
   const pmf = new Float64Array(nodes);
   const stepSize = new Float64Array(nodes); // NB: (1 - p); Poisson: mean
@@ -45,23 +98,22 @@ export function countLevel(
       shape[i] = NaN;
     }
   }
-  let cdf = 0; // P(D <= k) of the mixture
-  let shortfall = mixMean; // E[(D - k)^+] at k = 0
-  for (let k = 0; k <= upper; k++) {
-    let massAtK = 0;
-    for (let i = 0; i < nodes; i++) massAtK += weights[i] * pmf[i];
-    if ('cycleServiceLevel' in target) {
-      cdf += massAtK;
-      if (cdf >= target.cycleServiceLevel - 1e-12) return k;
-    } else {
-      if (shortfall <= target.shortfallAllowed + 1e-12) return k;
-      cdf += massAtK;
-      shortfall -= 1 - cdf;
-    }
-    for (let i = 0; i < nodes; i++) {
-      // pmf(k + 1) from pmf(k): NB (k + r) / (k + 1) (1 - p); Poisson mean / (k + 1).
-      pmf[i] *= Number.isNaN(shape[i]) ? stepSize[i] / (k + 1) : ((k + shape[i]) / (k + 1)) * stepSize[i];
-    }
-  }
-  return Math.ceil(upper);
+  const walker = {
+    cdf: 0,
+    shortfall: mixMean,
+    upper,
+    massAtK: (): number => {
+      let mass = 0;
+      for (let i = 0; i < nodes; i++) mass += weights[i] * pmf[i];
+      return mass;
+    },
+    step: (k: number): void => {
+      walker.cdf += walker.massAtK();
+      walker.shortfall = Math.max(0, walker.shortfall - (1 - walker.cdf));
+      for (let i = 0; i < nodes; i++) {
+        pmf[i] *= Number.isNaN(shape[i]) ? stepSize[i] / (k + 1) : ((k + shape[i]) / (k + 1)) * stepSize[i];
+      }
+    },
+  };
+  return walker;
 }

@@ -14,7 +14,7 @@ export { normalLoss, normalLossInverse } from './normal-loss.js';
 export { leadTimeNodes, drawLeadTime, type LeadTimeNodes } from './lead-time-nodes.js';
 export { inventoryAlerts, rankAlerts, DEFAULT_ALERT_OPTIONS, type AlertOptions, type AlertSeverity, type AlertType, type InventoryAlert } from './inventory-alerts.js';
 export { rebalanceSku, DEFAULT_REBALANCE_OPTIONS, type Lane, type RebalanceOptions, type RebalanceResult, type RebalanceSite, type Transfer } from './rebalance-sku.js';
-export { applyTransfers } from './apply-transfers.js';
+export { applyTransfers, coverAfterTransfers } from './apply-transfers.js';
 export { groupBySupplier, type SupplierOrder } from './group-by-supplier.js';
 export { minCostFlow, type FlowArc, type FlowOptions, type FlowResult } from './min-cost-flow.js';
 export { classifyAbc, DEFAULT_ABC_LIMITS, type AbcClass, type AbcLimits } from './abc-classes.js';
@@ -22,3 +22,4 @@ export { classifyXyz, periodDemandCv, DEFAULT_XYZ_LIMITS, type XyzClass, type Xy
 export { abcXyzMatrix, type AbcXyzMatrix, type MatrixCell } from './abc-xyz-matrix.js';
 export { inventoryKpis, type InventoryKpis, type KpiLine } from './inventory-kpis.js';
 export { yearlyDemand } from './yearly-demand.js';
+export { replayPolicy, type ReplayInput, type ReplayOutcome, type ReviewDecision } from './replay-policy.js';

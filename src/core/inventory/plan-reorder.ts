@@ -111,6 +111,7 @@ export function planReorder(input: ReorderInput): ReorderLine {
     serviceLevel: item.serviceLevel,
     serviceTarget: item.serviceTarget,
     cycleDemand: Math.max(reviewDemand, economicOrderQty),
+    hasOrderQuantity: economicOrderQty > reviewDemand,
     random: input.random,
     ...(input.paths === undefined ? {} : { paths: input.paths }),
   });

@@ -8,6 +8,10 @@ interface SimulationTarget {
   readonly cycleDemand: number;
   readonly random: () => number;
   readonly paths?: number;
+  /** Fill rate: units short allowed per cycle (default (1 - serviceLevel) x cycleDemand). */
+  readonly shortfallAllowed?: number;
+  /** Fill rate: subtract the shortage already there when the cycle starts, E[(D_L - S)^+]. */
+  readonly hasCarriedShortfall?: boolean;
 }
 
 /**
@@ -16,7 +20,9 @@ interface SimulationTarget {
  * (fractional periods at both ends; days beyond the simulated horizon repeat the path's last
  * period). The level is the empirical quantile at the cycle service level, or for a fill-rate
  * target the smallest level whose mean shortfall over the paths is at most (1 - target) x demand
- * per cycle (shortfall is piecewise linear between sorted draws). O(paths x horizon).
+ * per cycle (shortfall is piecewise linear between sorted draws); with `hasCarriedShortfall` the
+ * shortfall per path is (T_{L+R} - S)^+ - (T_L - S)^+ (see `protectionLevel`), found by bisection.
+ * O(paths x horizon).
  *
  * @example simulatedLevel(forecast, asOf, 7, () => 14, { serviceLevel: 0.95, serviceTarget: 'cycle', cycleDemand: 3, random })
  */
@@ -30,25 +36,33 @@ export function simulatedLevel(
   const paths = Math.max(100, target.paths ?? 2000);
   const path = new Float64Array(horizon);
   const totals = new Float64Array(paths);
+  const leadTotals = target.hasCarriedShortfall && target.serviceTarget !== 'cycle' ? new Float64Array(paths) : null;
   const start = Math.max(0, (startDay - forecast.firstPeriodStartDay) / forecast.daysPerPeriod);
   let sum = 0;
   let sumSq = 0;
   for (let p = 0; p < paths; p++) {
-    const end = start + (leadTime() + reviewPeriodDays) / forecast.daysPerPeriod;
+    const lead = leadTime();
+    const end = start + (lead + reviewPeriodDays) / forecast.daysPerPeriod;
     simulate(target.random, path);
-    const total = Math.max(0, pathSum(path, end) - pathSum(path, start));
+    const before = pathSum(path, start);
+    const total = Math.max(0, pathSum(path, end) - before);
     totals[p] = total;
+    if (leadTotals) leadTotals[p] = Math.max(0, pathSum(path, start + lead / forecast.daysPerPeriod) - before);
     sum += total;
     sumSq += total * total;
   }
   const mean = sum / paths;
   const sd = Math.sqrt(Math.max(0, sumSq / paths - mean * mean));
+  const allowed = target.shortfallAllowed ?? (1 - target.serviceLevel) * Math.max(0, target.cycleDemand);
+  if (leadTotals && target.serviceTarget !== 'cycle') {
+    // Before sorting: totals[p] and leadTotals[p] belong to the same path.
+    return { level: carriedShortfallLevel(totals, leadTotals, allowed), mean, sd, law: 'simulated' };
+  }
   totals.sort();
   if (target.serviceTarget === 'cycle') {
     const index = Math.min(paths - 1, Math.max(0, Math.ceil(target.serviceLevel * paths) - 1));
     return { level: totals[index], mean, sd, law: 'simulated' };
   }
-  const allowed = (1 - target.serviceLevel) * Math.max(0, target.cycleDemand);
   // Walk down from the largest draw: shortfall(x) = sum over draws above x of (draw - x) / paths.
   let above = 0; // sum of draws strictly above the current candidate
   let countAbove = 0;
@@ -63,6 +77,29 @@ export function simulatedLevel(
     countAbove++;
   }
   return { level: Math.max(0, (above - allowed * paths) / countAbove), mean, sd, law: 'simulated' };
+}
+
+/**
+ * Smallest S with mean over paths of (total - S)^+ - (leadTotal - S)^+ <= allowed, by bisection
+ * (the difference falls as S rises because total >= leadTotal on every path).
+ */
+function carriedShortfallLevel(totals: Float64Array, leadTotals: Float64Array, allowed: number): number {
+  const paths = totals.length;
+  const shortfall = (level: number): number => {
+    let sum = 0;
+    for (let p = 0; p < paths; p++) sum += Math.max(0, totals[p] - level) - Math.max(0, leadTotals[p] - level);
+    return sum / paths;
+  };
+  let low = 0;
+  let high = 0;
+  for (let p = 0; p < paths; p++) high = Math.max(high, totals[p]);
+  if (shortfall(low) <= allowed) return 0;
+  for (let i = 0; i < 100 && high - low > 1e-9 * Math.max(1, high); i++) {
+    const middle = 0.5 * (low + high);
+    if (shortfall(middle) <= allowed) high = middle;
+    else low = middle;
+  }
+  return high;
 }
 
 /** Sum of the path over the first `periods` periods (fractional), repeating the last period beyond it. */

@@ -70,6 +70,18 @@ describe('selectMethod (auto)', () => {
     const hasEts = FORECAST_METHODS.ets !== undefined;
     expect(fit.label).toMatch(hasEts ? /^combo\(ETS\([AM],(N|A|Ad),N\),theta\)$/ : /^theta$/);
   });
+
+  it('fits weekly demand with a yearly cycle non-seasonally after a Fourier profile, and keeps the cycle in the forecast', () => {
+    // 2.5 years of weekly demand 100 (1 + 0.3 sin(2 pi t / 52)) with a little deterministic noise.
+    const y = Float64Array.from({ length: 130 }, (_, t) => 100 * (1 + 0.3 * Math.sin((2 * Math.PI * t) / 52)) + ((t * 7) % 5) - 2);
+    const fit = selectMethod(y, options(52, 26));
+    expect(fit.label).toMatch(/^fourier\(combo\(ETS\([AM],(N|A|Ad),N\),theta\)\)$/);
+    // Weeks 130 + h: the peak (sin = 1) at t mod 52 = 13, the trough at 39; 130 mod 52 = 26.
+    const at = (t: number) => fit.mean[t - 130];
+    expect(at(130)).toBeGreaterThan(90); // 130 mod 52 = 26: sin = 0, 100
+    expect(at(130)).toBeLessThan(110);
+    expect(at(143)).toBeLessThan(at(130) * 0.85); // 143 mod 52 = 39: the trough, 70
+  });
 });
 
 describe('combineFits', () => {

@@ -25,6 +25,13 @@ describe('countLevel', () => {
     expect(countLevel(one(6), one(6), one(1), { shortfallAllowed: 1 })).toBe(6);
   });
 
+  it('read conditional on demand, the level meets P(D <= s | D > 0) >= target', () => {
+    // Poisson(2): P(D = 0) = exp(-2) = 0.1353; target 0.945 -> 0.945 + 0.055 * 0.1353 = 0.95244.
+    // R: ppois(4:5, 2) = 0.9473 0.9834: unconditional 4, conditional 5.
+    expect(countLevel(one(2), one(2), one(1), { cycleServiceLevel: 0.945 })).toBe(4);
+    expect(countLevel(one(2), one(2), one(1), { cycleServiceLevel: 0.945, isConditionalOnDemand: true })).toBe(5);
+  });
+
   it('mixes the nodes with their weights', () => {
     // Half Poisson(0), half Poisson(2): P(D <= 4) = 0.5 + 0.5 * 0.9473 = 0.9737 >= 0.95; P(D <= 3) = 0.5 + 0.5 * 0.8571 = 0.9286
     expect(countLevel(Float64Array.of(0, 2), Float64Array.of(0, 2), Float64Array.of(0.5, 0.5), { cycleServiceLevel: 0.95 })).toBe(4);

@@ -25,11 +25,23 @@ describe('protectionLevel, normal law', () => {
     expect(level.level).toBeCloseTo(178.4897005, 6);
   });
 
-  it('a fill-rate target solves sd G(k) = (1 - fill rate) x demand per cycle', () => {
-    // allowed shortfall (1 - 0.98) * 10 = 0.2 units per cycle; sd = sqrt(300)
+  it('a fill-rate target solves sd_{L+R} G(k_{L+R}) - sd_L G(k_L) = (1 - fill rate) x demand per cycle', () => {
+    // allowed shortfall (1 - 0.98) * 10 = 0.2 units per cycle; L + R = 15 d: mean 150, sd sqrt(300);
+    // L = 14 d (the shortage already there when the cycle starts): mean 140, sd sqrt(280).
     const level = protectionLevel(request(flatForecast(10, 20), { serviceTarget: 'fill-rate', serviceLevel: 0.98 }));
+    const end = Math.sqrt(300) * normalLoss((level.level - 150) / Math.sqrt(300));
+    const start = Math.sqrt(280) * normalLoss((level.level - 140) / Math.sqrt(280));
+    expect(end - start).toBeCloseTo(0.2, 6);
+    // Without the carried-in term (sd G(k) = 0.2: G(k) = 0.011547, k = 1.8826) the level would be 182.6.
+    expect(level.level).toBeLessThan(150 + 1.8826 * Math.sqrt(300));
+  });
+
+  it('with an order quantity (EOQ) longer than the review period, the fill-rate level keeps sd G(k) = (1 - fill rate) x cycle demand', () => {
+    const level = protectionLevel(request(flatForecast(10, 20), {
+      serviceTarget: 'fill-rate', serviceLevel: 0.98, cycleDemand: 50, hasOrderQuantity: true,
+    }));
     const k = (level.level - 150) / Math.sqrt(300);
-    expect(Math.sqrt(300) * normalLoss(k)).toBeCloseTo(0.2, 6);
+    expect(Math.sqrt(300) * normalLoss(k)).toBeCloseTo(1, 6);
   });
 
   it('lead-time variability adds mu_d^2 sigma_L^2: Var = E[L + R] sigma_d^2 + mu_d^2 sigma_L^2', () => {
@@ -55,6 +67,24 @@ describe('protectionLevel, count law', () => {
     const level = protectionLevel(request(flatForecast(0.5, 1, { demandClass: 'intermittent' })));
     expect(level.law).toBe('count');
     expect(level.level).toBe(15);
+  });
+
+  it('a fill-rate target subtracts the shortage carried in: E[(D_15 - s)^+] - E[(D_14 - s)^+] <= allowed', () => {
+    // Poisson 0.5/day (variance = mean): D_15 ~ Poisson(7.5), D_14 ~ Poisson(7). Allowed (1 - 0.9) * 0.5 = 0.05.
+    // R: f <- function(s, m) sum(pmax(0, (0:200) - s) * dpois(0:200, m)); sapply(9:12, function(s) f(s, 7.5) - f(s, 7))
+    //    0.15209 0.09800 0.05876 0.03287 -> s = 12 (the same sums computed in Python)
+    const forecast = flatForecast(0.5, 0.5, { demandClass: 'intermittent' });
+    const level = protectionLevel(request(forecast, { serviceTarget: 'fill-rate', serviceLevel: 0.9, cycleDemand: 0.5 }));
+    expect(level.law).toBe('count');
+    expect(level.level).toBe(12);
+  });
+
+  it('intermittent items read the cycle service given demand: P(D <= S | D > 0) >= target', () => {
+    // 0.1/day, variance 0.2/day, 15 d: NB mean 1.5, variance 3 (size 1.5, prob 0.5).
+    // R: pnbinom(0:6, size = 1.5, prob = 0.5) = 0.3536 0.6187 0.7845 0.8812 0.9356 0.9655 0.9817
+    // Target 0.95 given demand: 0.95 + 0.05 * 0.3536 = 0.9677 -> 6; read plainly (smooth low volume) -> 5.
+    expect(protectionLevel(request(flatForecast(0.1, 0.2, { demandClass: 'intermittent' }))).level).toBe(6);
+    expect(protectionLevel(request(flatForecast(0.1, 0.2, { demandClass: 'smooth' }))).level).toBe(5);
   });
 
   it('low volume smooth demand uses the count law too', () => {

@@ -123,3 +123,51 @@ describe('rebalanceSku invariants', () => {
     }), { numRuns: 300 });
   });
 });
+
+describe('rebalanceSku with fixed costs and minimum quantities per lane', () => {
+  it('drops a shipment whose fixed cost exceeds what it avoids, keeps one that pays', () => {
+    // HAM -> BER at 1 per unit: 130 urgent units avoid the penalty 5 and HAM's holding 1.233, net of
+    // the lane 5.233 each (680.3); 10 regular units 0.233 each (2.3): 682.6 in all. A fixed cost of
+    // 400 still pays, 700 does not.
+    const pays = rebalanceSku([HAM, BER], [{ from: 'HAM', to: 'BER', costPerUnit: 1, leadTimeDays: 2, fixedCost: 400 }]);
+    expect(pays.transfers.map((t) => [t.qty, t.cost])).toEqual([[140, 540]]);
+    expect(pays.transfers[0].saving).toBeGreaterThan(540);
+    expect(rebalanceSku([HAM, BER], [{ from: 'HAM', to: 'BER', costPerUnit: 1, leadTimeDays: 2, fixedCost: 700 }]).transfers).toEqual([]);
+  });
+
+  it('drops a shipment below the lane minimum', () => {
+    expect(rebalanceSku([HAM, BER], [{ from: 'HAM', to: 'BER', costPerUnit: 1, leadTimeDays: 2, minQty: 200 }]).transfers).toEqual([]);
+    expect(rebalanceSku([HAM, BER], [{ from: 'HAM', to: 'BER', costPerUnit: 1, leadTimeDays: 2, minQty: 140 }]).transfers[0].qty).toBe(140);
+  });
+
+  it('with a closed lane, the need goes to the next lane that pays', () => {
+    const MUC = site('MUC', { available: 300, position: 300, reorderPoint: 100, orderUpTo: 120 });
+    const result = rebalanceSku([HAM, BER, MUC], [
+      { from: 'HAM', to: 'BER', costPerUnit: 1, leadTimeDays: 2, fixedCost: 10_000 },
+      { from: 'MUC', to: 'BER', costPerUnit: 2, leadTimeDays: 2, fixedCost: 50 },
+    ]);
+    // At 2 per unit only the 130 urgent units pay (5 + 1.233 - 2); the 10 regular ones (1.233 - 2) do not.
+    expect(result.transfers.map((t) => [t.from, t.to, t.qty])).toEqual([['MUC', 'BER', 130]]);
+  });
+
+  it('no transfer is below its lane minimum or costs (fixed cost included) more than it saves (property)', () => {
+    const lanesFor = (names: readonly string[]) => fc.array(fc.record({
+      from: fc.constantFrom(...names), to: fc.constantFrom(...names),
+      costPerUnit: fc.integer({ min: 0, max: 6 }), leadTimeDays: fc.integer({ min: 0, max: 20 }),
+      fixedCost: fc.integer({ min: 0, max: 400 }), minQty: fc.integer({ min: 1, max: 60 }),
+    }), { maxLength: 8 });
+    fc.assert(fc.property(sites.chain((warehouses) => fc.tuple(fc.constant(warehouses), lanesFor(warehouses.map((w) => w.warehouse)))),
+      ([warehouses, rawLanes]) => {
+        const seen = new Set<string>();
+        const lanes = rawLanes.filter((lane) => lane.from !== lane.to && !seen.has(`${lane.from}>${lane.to}`) && seen.add(`${lane.from}>${lane.to}`));
+        const result = rebalanceSku(warehouses, lanes);
+        for (const transfer of result.transfers) {
+          const lane = lanes.find((l) => l.from === transfer.from && l.to === transfer.to);
+          expect(lane).toBeDefined();
+          expect(transfer.qty).toBeGreaterThanOrEqual(lane!.minQty);
+          expect(transfer.cost).toBeCloseTo(transfer.qty * lane!.costPerUnit + lane!.fixedCost, 9);
+          expect(transfer.saving).toBeGreaterThanOrEqual(transfer.cost - 1e-6);
+        }
+      }), { numRuns: 200 });
+  });
+});
