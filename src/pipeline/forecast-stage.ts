@@ -110,13 +110,32 @@ export async function forecastStage(table: SalesTable, seriesList: readonly Dema
     return {
       sku: names[i].sku,
       warehouse: names[i].warehouse,
-      // The series itself: its stats are computed when planning first reads them (forecast never does).
-      series,
+      series: seriesFacts(series),
       recent: values.slice(Math.max(0, values.length - 24)),
       forecast: forecasts[i],
       firstForecastPeriod: series.firstPeriod + values.length,
     };
   });
+}
+
+/**
+ * The facts of a series without its history: stats are computed when first read (planning reads
+ * them, `forecast` never does), and then the series, with its share of the history, is let go.
+ */
+function seriesFacts(series: DemandSeries): SeriesOutcome['series'] {
+  let source: DemandSeries | undefined = series;
+  let stats: SeriesStats | undefined;
+  return {
+    firstPeriod: series.firstPeriod,
+    length: series.length,
+    get stats() {
+      if (!stats) {
+        stats = (source as DemandSeries).stats;
+        source = undefined;
+      }
+      return stats;
+    },
+  };
 }
 
 export const FORECAST_COLUMNS = ['sku', 'warehouse', 'period', 'forecast', 'lo80', 'hi80', 'lo95', 'hi95', 'method'] as const;

@@ -10,6 +10,7 @@ import { planSummary, summaryInputs, type PlanMode, type PlanSummary } from './p
 import { forecastAll, readSeries } from './prepare-series.js';
 import { selectShard } from './select-shard.js';
 import { writeShardData } from './shard-data.js';
+import { collectGarbage } from './collect-garbage.js';
 import { planInsights, writeInsights, writeSetReport } from './plan-insights.js';
 import type { RunSettings } from './settings.js';
 
@@ -63,6 +64,7 @@ async function planAndWrite(
     overstockDays: settings.overstockDays,
   });
   timer.mark('plan');
+  collectGarbage();
   reportPlanWarnings(result, hooks, settings.files.items !== undefined);
 
   const asOf = formatDay(prepared.asOfDay);
