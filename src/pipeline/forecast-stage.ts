@@ -86,20 +86,30 @@ export async function forecastStage(table: SalesTable, seriesList: readonly Dema
     options.onProgress?.(done, count);
   };
   if (count === 0) return [];
-  // The first read of any series' values builds all of them; keep that out of the estimate below.
+  // A few batches here first, until 20 ms have passed (at least two, at most eight): the fastest
+  // of them, past the first one's compilation, estimates the rest. (The first read of any series'
+  // values builds all of them: that stays out of the estimate.)
   void seriesList[0].values;
-  const firstStarted = performance.now();
-  store(forecastBatch(makeBatch(0), settings));
-  const restMs = (performance.now() - firstStarted) * (batchCount - 1);
-  const workers = Math.min(options.jobs, batchCount - 1);
-  if (workers <= 1 || restMs < WORKERS_PAY_FROM_MS) {
-    for (let b = 1; b < batchCount; b++) store(forecastBatch(makeBatch(b), settings));
+  let here = 0;
+  let spentMs = 0;
+  let fastestMs = Infinity;
+  while (here < batchCount && (here < 2 || (spentMs < 20 && here < 8))) {
+    const started = performance.now();
+    store(forecastBatch(makeBatch(here), settings));
+    const batchMs = performance.now() - started;
+    spentMs += batchMs;
+    fastestMs = Math.min(fastestMs, batchMs);
+    here++;
+  }
+  const workers = Math.min(options.jobs, batchCount - here);
+  if (workers <= 1 || fastestMs * (batchCount - here) < WORKERS_PAY_FROM_MS) {
+    for (let b = here; b < batchCount; b++) store(forecastBatch(makeBatch(b), settings));
   } else {
     await runOnWorkers<SeriesBatch, ForecastBatch>({
       script: new URL('./forecast-worker.js', import.meta.url),
       workerData: settings,
       jobs: workers,
-      tasks: Array.from({ length: batchCount - 1 }, (_, b) => () => ({ message: makeBatch(b + 1), transfer: [] })),
+      tasks: Array.from({ length: batchCount - here }, (_, b) => () => ({ message: makeBatch(b + here), transfer: [] })),
       onResult: (_, result) => store(result),
     }).catch((error: unknown) => {
       throw new Error(`forecasting failed in a worker thread: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
