@@ -36,6 +36,11 @@ export interface ForecastStageOptions {
   readonly seed: number;
   /** Worker threads to forecast on; 1 forecasts in this thread. The forecasts are the same for every value. */
   readonly jobs: number;
+  /**
+   * When true (jobs not asked for), workers start only when the first batches say the rest would
+   * take WORKERS_PAY_FROM_MS or more of one core; an explicit `--jobs N` always uses its workers.
+   */
+  readonly isJobsDefault?: boolean;
   /** Called as series finish (after each batch), for progress bars. */
   readonly onProgress?: (done: number, total: number) => void;
   /** Per-series horizon override (e.g. to cover a long lead time); default `horizon`. */
@@ -45,7 +50,7 @@ export interface ForecastStageOptions {
 /** Series per batch sent to a worker: small enough to balance two to eight workers, large enough that messages cost little. */
 const BATCH_SERIES = 64;
 /**
- * Work (estimated from the first batch) below which the rest is forecast in this thread: starting
+ * Without `--jobs`: work (estimated from the first batches) below which the rest is forecast in this thread: starting
  * workers, which load their modules, and copying the series to them costs more than a fast
  * method (naive, snaive, mean) needs for tens of thousands of series.
  */
@@ -102,7 +107,7 @@ export async function forecastStage(table: SalesTable, seriesList: readonly Dema
     here++;
   }
   const workers = Math.min(options.jobs, batchCount - here);
-  if (workers <= 1 || fastestMs * (batchCount - here) < WORKERS_PAY_FROM_MS) {
+  if (workers <= 1 || (options.isJobsDefault === true && fastestMs * (batchCount - here) < WORKERS_PAY_FROM_MS)) {
     for (let b = here; b < batchCount; b++) store(forecastBatch(makeBatch(b), settings));
   } else {
     await runOnWorkers<SeriesBatch, ForecastBatch>({

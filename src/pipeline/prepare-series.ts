@@ -56,6 +56,7 @@ export async function forecastAll(
     levels: settings.levels,
     seed: settings.seed,
     jobs: settings.jobs,
+    isJobsDefault: settings.isJobsDefault,
     horizonFor,
     onProgress: (done) => hooks.stageTick?.(done),
   });

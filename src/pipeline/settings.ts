@@ -37,6 +37,8 @@ export interface RunSettings {
   readonly seed: number;
   /** Worker threads for forecasting (`--jobs`); the outputs are the same for every value. */
   readonly jobs: number;
+  /** True when `jobs` was not given (flag or config): workers then start only where they pay off. */
+  readonly isJobsDefault: boolean;
   readonly out: string;
   /** Defaults for items.csv cells left empty (flags and config); the rest take DEFAULT_ITEM. */
   readonly itemDefaults: ItemDefaults;
@@ -189,6 +191,7 @@ export function resolveSettings(
     season: pick('season'),
     seed: pick('seed') ?? DEFAULTS.seed,
     jobs: pick('jobs') ?? availableParallelism(),
+    isJobsDefault: pick('jobs') === undefined,
     out: outGiven === '-' ? '-' : path.resolve(outGiven ?? path.join(dataDir, 'out')),
     itemDefaults: {
       serviceLevel: pick('serviceLevel'),
