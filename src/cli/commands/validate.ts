@@ -2,7 +2,7 @@ import { InputError } from '../../errors.js';
 import { runValidate } from '../../pipeline/run-validate.js';
 import type { CommandFlags } from '../command-flags.js';
 import { commandContext } from '../command-context.js';
-import { reportError } from '../main.js';
+import { reportError } from '../report-error.js';
 
 /**
  * `stockcast validate`: reads every input file, prints every problem (capped, with the count of
