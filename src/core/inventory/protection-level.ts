@@ -5,9 +5,9 @@ import { drawLeadTime, leadTimeNodes } from './lead-time-nodes.js';
 import { normalLoss, normalLossInverse } from './normal-loss.js';
 import { simulatedLevel } from './simulated-level.js';
 import { countLevel } from './count-level.js';
+import type { ProtectionLevel } from './protection-level-answer.js';
 
-/** How the demand law over the protection interval was modelled. */
-export type DemandLaw = 'normal' | 'count' | 'simulated' | 'none';
+export type { DemandLaw, ProtectionLevel } from './protection-level-answer.js';
 
 /** One protection-level question: which forecast, from when, lead time and review period in days, which target. */
 export interface ProtectionRequest {
@@ -33,17 +33,6 @@ export interface ProtectionRequest {
   readonly paths?: number;
   /** Below this expected demand over the interval (units) a count law replaces the normal (default 20). */
   readonly lowVolumeUnits?: number;
-}
-
-/** The answer of `protectionLevel`, in units. */
-export interface ProtectionLevel {
-  /** Stock level (units, not rounded) that meets the target over lead time + review period. */
-  readonly level: number;
-  /** Expected demand over lead time + review period, mixed over lead times (units). */
-  readonly mean: number;
-  /** Standard deviation of that demand, forecast error and lead-time variability together (units). */
-  readonly sd: number;
-  readonly law: DemandLaw;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { DemandForecast } from './demand-window.js';
 import type { ServiceTarget } from './item-master.js';
-import type { ProtectionLevel } from './protection-level.js';
+import type { ProtectionLevel } from './protection-level-answer.js';
 
 interface SimulationTarget {
   readonly serviceLevel: number;
