@@ -1,5 +1,5 @@
 import { periodIndex, type Frequency } from './calendar.js';
-import type { SeriesStats } from './demand-stats.js';
+import type { DemandSeries } from './demand-series.js';
 import { lastCompletePeriod } from './last-complete-period.js';
 import { LazyDemandSeries } from './lazy-demand-series.js';
 import type { SalesTable } from './sales-table.js';
@@ -15,25 +15,6 @@ export interface SeriesOptions {
   readonly asOfDay: number;
   /** `as-of`: every series ends at the last complete period before `asOfDay`; `own`: at its own last dated row. */
   readonly seriesEnd: 'as-of' | 'own';
-}
-
-/** Demand of one SKU in one warehouse per period (units), with the facts used to pick a method. */
-export interface DemandSeries {
-  /** Indexes into `SalesTable.skus` / `SalesTable.warehouses`. */
-  readonly skuId: number;
-  readonly warehouseId: number;
-  /** Period index (`calendar.ts`) of `values[0]`; the first forecast period is `firstPeriod + length`. */
-  readonly firstPeriod: number;
-  /** Number of periods, equal to `values.length` (read it without building `values`). */
-  readonly length: number;
-  /**
-   * Demand in units per period, zero-filled, returns netted within the period, never below 0.
-   * Built on first read and then kept; the first read fills every series of the same
-   * `buildDemandSeries` call in one pass over the rows.
-   */
-  readonly values: Float64Array;
-  /** Computed from `values` on first read (so it builds them too), then kept. */
-  readonly stats: SeriesStats;
 }
 
 /**
@@ -170,4 +151,5 @@ export { defaultAsOf } from './default-as-of.js';
 export { detectFrequency, isPreAggregated } from './detect-frequency.js';
 export { lastCompletePeriod } from './last-complete-period.js';
 export type { DemandClass, SeriesStats } from './demand-stats.js';
+export type { DemandSeries } from './demand-series.js';
 export type { SalesTable } from './sales-table.js';

@@ -1,4 +1,4 @@
-import type { DemandSeries } from './build-series.js';
+import type { DemandSeries } from './demand-series.js';
 import { demandStats, type SeriesStats } from './demand-stats.js';
 
 /**
