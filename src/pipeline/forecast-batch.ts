@@ -1,6 +1,7 @@
 import type { MethodFit } from '../core/forecast/contract.js';
 import { forecastSeries, type SeriesForecast } from '../core/forecast/forecast-series.js';
-import { rebuildSimulate, type SimulatorState } from '../core/forecast/simulator-state.js';
+import { rebuildSimulate } from '../core/forecast/rebuild-simulate.js';
+import type { SimulatorState } from '../core/forecast/simulator-state.js';
 import { seededRandom } from '../core/random.js';
 
 const NONE = new Float64Array(0);

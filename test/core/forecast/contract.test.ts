@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forecastSeries } from '../../../src/core/forecast/forecast-series.js';
 import { FORECAST_METHODS, forecastMethodNames } from '../../../src/core/forecast/registry.js';
-import { rebuildSimulate } from '../../../src/core/forecast/simulator-state.js';
+import { rebuildSimulate } from '../../../src/core/forecast/rebuild-simulate.js';
 
 /** Park–Miller minimal standard generator, so simulated intervals are reproducible. */
 function seededRandom(seed: number): () => number {
