@@ -35,7 +35,7 @@ if (!processOnly && !fs.existsSync(file)) {
 // so only a missing output is fatal.
 console.error('building dist/ ...');
 spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'ignore' });
-for (const built of ['dist/io/read-sales.js', 'dist/core/series/build-series.js']) {
+for (const built of ['dist/io/read/read-sales.js', 'dist/core/series/build-series.js']) {
   if (!fs.existsSync(path.join(root, built))) {
     console.error(`missing ${built}: run npx tsc -p tsconfig.build.json and fix its errors`);
     process.exit(1);

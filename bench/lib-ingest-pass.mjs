@@ -5,7 +5,7 @@
 // seriesMs/seriesCpuMs apart), peak RSS and page faults at that point, then the same once every
 // series' dense values and stats have been read (valuesMs, valuesCpuMs, allMaxRssMB, allFaults).
 const [file, freq = 'day'] = process.argv.slice(2);
-const { readSales } = await import('../dist/io/read-sales.js');
+const { readSales } = await import('../dist/io/read/read-sales.js');
 const { buildDemandSeries, defaultAsOf } = await import('../dist/core/series/build-series.js');
 
 const cpuMs = () => {

@@ -79,7 +79,7 @@ process.stdout.write(`stockcast report: ${(size / 1e6).toFixed(2)} MB (budget 15
 const worst = seconds;
 
 // 2. The plan's path: forecast rows of the charted lines from memory (here pre-parsed, untimed), charting library already loaded.
-const { readForecastRows } = await import('../dist/io/read-output-set.js');
+const { readForecastRows } = await import('../dist/io/read/read-output-set.js');
 const { buildReport } = await import('../dist/pipeline/report/build-report.js');
 const all = await readForecastRows(dir, new Set((await import('node:fs')).readFileSync(join(dir, 'inventory.csv'), 'utf8')
   .split('\n').slice(1, -1).map((line) => line.split(',').slice(0, 2).join('\u0000'))));

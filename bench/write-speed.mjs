@@ -25,9 +25,9 @@ const METHODS = ['ets(A,N,A)', 'ets(M,N,M)', 'theta', 'tsb', 'croston', 'snaive'
 // forecastCsvChunks is the block writer of issue 8; before it, forecast.csv went row by row.
 const { forecastCsvChunks } = await import(join(root, 'dist/pipeline/forecast-csv-chunks.js')).catch(() => ({}));
 const { forecastRows } = await import(join(root, 'dist/pipeline/forecast-stage.js'));
-const { beginOutputSet, writeFileAtomic } = await import(join(root, 'dist/io/output-set.js'));
-const { csvColumns, csvLines, formatCsv } = await import(join(root, 'dist/io/write-csv.js'));
-const { writeSupplierSheets } = await import(join(root, 'dist/io/write-supplier-sheets.js'));
+const { beginOutputSet, writeFileAtomic } = await import(join(root, 'dist/io/output-set/output-set.js'));
+const { csvColumns, csvLines, formatCsv } = await import(join(root, 'dist/io/write/write-csv.js'));
+const { writeSupplierSheets } = await import(join(root, 'dist/io/write/write-supplier-sheets.js'));
 const { REORDER_COLUMNS } = await import(join(root, 'dist/pipeline/output-rows.js'));
 
 // Synthetic outcomes: what forecastRows reads of a SeriesOutcome (sku, warehouse, the first

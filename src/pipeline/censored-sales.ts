@@ -1,6 +1,6 @@
 import { correctCensoredDemand, type StockoutDays } from '../core/series/correct-censored-demand.js';
 import type { SalesTable } from '../core/series/sales-table.js';
-import type { StockHistoryRow } from '../io/read-stock-history.js';
+import type { StockHistoryRow } from '../io/read/read-stock-history.js';
 
 /**
  * The sales table with the demand of out-of-stock days (end-of-day on hand <= 0 in

@@ -1,4 +1,4 @@
-import { loadConfig } from '../io/config.js';
+import { loadConfig } from '../io/read/config.js';
 import type { SettingsInput } from './settings.js';
 
 /**

@@ -1,6 +1,6 @@
 import { formatDay, periodIndexStart, type Frequency } from '../core/series/calendar.js';
-import { WRITE_BLOCK_CHARS } from '../io/write-chunks.js';
-import { formatCsvNumber, quoteCsvField } from '../io/write-csv.js';
+import { WRITE_BLOCK_CHARS } from '../io/write/write-chunks.js';
+import { formatCsvNumber, quoteCsvField } from '../io/write/write-csv.js';
 import { forecastRows, type SeriesOutcome } from './forecast-stage.js';
 
 /**

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { InputError, type InputProblem } from '../errors.js';
-import { crossCheckInputs } from '../io/read-inputs.js';
-import { readItems, type ItemRow } from '../io/read-items.js';
-import { readLanes, type LaneRow } from '../io/read-lanes.js';
-import { readSales, type SalesTable } from '../io/read-sales.js';
-import { readStock, type StockRow } from '../io/read-stock.js';
-import { readStockHistory } from '../io/read-stock-history.js';
+import { crossCheckInputs } from '../io/read/read-inputs.js';
+import { readItems, type ItemRow } from '../io/read/read-items.js';
+import { readLanes, type LaneRow } from '../io/read/read-lanes.js';
+import { readSales, type SalesTable } from '../io/read/read-sales.js';
+import { readStock, type StockRow } from '../io/read/read-stock.js';
+import { readStockHistory } from '../io/read/read-stock-history.js';
 import { applyStockHistory } from './censored-sales.js';
-import type { ReadOptions, Warning } from '../io/read-options.js';
+import type { ReadOptions, Warning } from '../io/read/read-options.js';
 import type { InputFile, RunSettings } from './settings.js';
 
 export interface LoadedInputs {

@@ -1,6 +1,6 @@
 import type { InventoryAlert, ReorderLine, Transfer } from '../core/inventory/index.js';
 import { formatDay } from '../core/series/calendar.js';
-import { formatCsv, type CsvCell } from '../io/write-csv.js';
+import { formatCsv, type CsvCell } from '../io/write/write-csv.js';
 
 /** reorder.csv: the spec's columns in order, then extra columns planners asked for. */
 export const REORDER_COLUMNS = [

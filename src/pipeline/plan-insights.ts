@@ -3,8 +3,8 @@ import {
   type AbcClass, type AbcLimits, type AbcXyzMatrix, type InventoryKpis, type XyzClass, type XyzLimits,
 } from '../core/inventory/index.js';
 import { DAYS_PER_PERIOD, formatDay, periodIndexStart, type Frequency } from '../core/series/calendar.js';
-import type { OutputSet } from '../io/output-set.js';
-import { formatCsv, formatCsvNumber, type CsvCell } from '../io/write-csv.js';
+import type { OutputSet } from '../io/output-set/output-set.js';
+import { formatCsv, formatCsvNumber, type CsvCell } from '../io/write/write-csv.js';
 import { forecastRows, type SeriesOutcome } from './forecast-stage.js';
 import type { PlanStageResult } from './plan-stage.js';
 

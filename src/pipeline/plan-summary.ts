@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Shard } from '../core/shard-of-sku.js';
-import { fileHash } from '../io/file-hash.js';
+import { fileHash } from '../io/write/file-hash.js';
 import { VERSION } from '../version.js';
 import type { PlanStageResult } from './plan-stage.js';
 import { summaryTables } from './summary-tables.js';

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { readReorder } from '../io/read-reorder.js';
-import { readItems } from '../io/read-items.js';
-import { folderTarget, writeSupplierSheets, type SupplierSheet, type WrittenSupplierSheet } from '../io/write-supplier-sheets.js';
+import { readReorder } from '../io/read/read-reorder.js';
+import { readItems } from '../io/read/read-items.js';
+import { folderTarget, writeSupplierSheets, type SupplierSheet, type WrittenSupplierSheet } from '../io/write/write-supplier-sheets.js';
 import type { PipelineHooks } from './hooks.js';
 
 export interface ExportRequest {

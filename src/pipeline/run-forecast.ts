@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { formatDay } from '../core/series/calendar.js';
-import { writeFileAtomic } from '../io/output-set.js';
+import { writeFileAtomic } from '../io/output-set/output-set.js';
 import { forecastCsvChunks } from './forecast-csv-chunks.js';
 import type { SeriesOutcome } from './forecast-stage.js';
 import type { PipelineHooks } from './hooks.js';

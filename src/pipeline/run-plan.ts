@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { formatDay } from '../core/series/calendar.js';
-import { beginOutputSet, writeFileAtomic, type OutputSet } from '../io/output-set.js';
-import { writeSupplierSheets, type SupplierSheet } from '../io/write-supplier-sheets.js';
+import { beginOutputSet, writeFileAtomic, type OutputSet } from '../io/output-set/output-set.js';
+import { writeSupplierSheets, type SupplierSheet } from '../io/write/write-supplier-sheets.js';
 import { forecastCsvChunks } from './forecast-csv-chunks.js';
 import { StageTimer, type PipelineHooks } from './hooks.js';
 import { planTableTexts } from './output-rows.js';

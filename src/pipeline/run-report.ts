@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { resolveSetDir } from '../io/read-output-set.js';
-import { writeFileAtomic } from '../io/write-file-atomic.js';
+import { resolveSetDir } from '../io/read/read-output-set.js';
+import { writeFileAtomic } from '../io/write/write-file-atomic.js';
 import { buildReport } from './report/build-report.js';
 
 export interface ReportRequest {

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { readForecastRows, readOutputSet, resolveSetDir } from '../io/read-output-set.js';
+import { readForecastRows, readOutputSet, resolveSetDir } from '../io/read/read-output-set.js';
 import { reportModel, type ChartedItem } from './report/report-model.js';
 
 export interface ShowRequest {

@@ -8,8 +8,8 @@ import {
 import { hashString, seededRandom } from '../core/random.js';
 import { DAYS_PER_PERIOD, formatDay, periodIndex, periodIndexStart, type Frequency } from '../core/series/calendar.js';
 import type { SalesTable } from '../core/series/sales-table.js';
-import { writeFileAtomic } from '../io/output-set.js';
-import { csvColumns, csvLines } from '../io/write-csv.js';
+import { writeFileAtomic } from '../io/output-set/output-set.js';
+import { csvColumns, csvLines } from '../io/write/write-csv.js';
 import { StageTimer, type PipelineHooks } from './hooks.js';
 import { itemWithDefaults, type ItemInput } from './plan-stage.js';
 import { readSeries } from './prepare-series.js';

@@ -1,7 +1,7 @@
 import {
   SHARD_DATA_FORMAT, SHARD_DATA_NAME, shardDataLines, type ShardSeriesFacts, type ShardSkuRecord,
-} from '../io/shard-data-file.js';
-import type { OutputSet } from '../io/output-set.js';
+} from '../io/output-set/shard-data-file.js';
+import type { OutputSet } from '../io/output-set/output-set.js';
 import { VERSION } from '../version.js';
 import { formatDay } from '../core/series/calendar.js';
 import type { SeriesOutcome } from './forecast-stage.js';
@@ -34,7 +34,7 @@ export function planSettings(settings: RunSettings, prepared: PreparedSeries): R
   };
 }
 
-/** Writes `shard-data.jsonl` into the shard's output set (see io/shard-data-file.ts). */
+/** Writes `shard-data.jsonl` into the shard's output set (see io/output-set/shard-data-file.ts). */
 export async function writeShardData(set: OutputSet, run: {
   settings: RunSettings;
   prepared: PreparedSeries;

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { copyFileSync, cpSync, createWriteStream, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_RECORD_CHARS } from '../../src/io/csv-stream.js';
+import { MAX_RECORD_CHARS } from '../../src/io/csv/csv-stream.js';
 import { BASE, loadCorpus, type CorpusCase } from '../io/bad-input/corpus.js';
 import { BIN, ROOT, tempDir, type CliResult } from './run-cli.js';
 

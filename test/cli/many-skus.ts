@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { seededRandom } from '../../src/core/random.js';
-import { formatCsvRow } from '../../src/io/write-csv.js';
+import { formatCsvRow } from '../../src/io/write/write-csv.js';
 
 const WAREHOUSES = ['BER', 'HAM', 'MUC'];
 const SUPPLIERS = ['Acme GmbH', 'Nordic Outdoor A/S', 'Ningbo Hengli Co., Ltd.', 'Kaffeerösterei Böhm KG', '=Formel AG', ''];

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/core/random.js';
-import { csvColumns, csvLines } from '../../src/io/write-csv.js';
-import { WRITE_BLOCK_CHARS } from '../../src/io/write-chunks.js';
+import { csvColumns, csvLines } from '../../src/io/write/write-csv.js';
+import { WRITE_BLOCK_CHARS } from '../../src/io/write/write-chunks.js';
 import { forecastCsvChunks } from '../../src/pipeline/forecast-csv-chunks.js';
 import { forecastRows, type SeriesOutcome } from '../../src/pipeline/forecast-stage.js';
 import type { Frequency } from '../../src/core/series/calendar.js';

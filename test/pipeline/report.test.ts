@@ -6,8 +6,8 @@ import { UsageError } from '../../src/errors.js';
 import { buildReport } from '../../src/pipeline/report/build-report.js';
 import { INVENTORY_COLUMNS } from '../../src/pipeline/plan-insights.js';
 import { chartedKeys, reportModel } from '../../src/pipeline/report/report-model.js';
-import { readForecastRows, readOutputSet } from '../../src/io/read-output-set.js';
-import { formatCsv } from '../../src/io/write-csv.js';
+import { readForecastRows, readOutputSet } from '../../src/io/read/read-output-set.js';
+import { formatCsv } from '../../src/io/write/write-csv.js';
 
 const NASTY = '<b>"Tee", 1L</b>';
 

@@ -1,6 +1,6 @@
 /**
  * The sales history as read from `sales.csv`, held column by column so that millions of rows
- * cost a few typed arrays instead of an object each. Produced by `io/read-sales.ts`, consumed by
+ * cost a few typed arrays instead of an object each. Produced by `io/read/read-sales.ts`, consumed by
  * the series builders in this folder. Columns may be narrower typed arrays than their values'
  * range needs in general (7 instead of 20 bytes a row for most files); read them as numbers.
  */

@@ -1,5 +1,5 @@
-import { readBacktestAccuracy } from '../../io/read-backtest.js';
-import { readForecastRows, readOutputSet, type SetTable } from '../../io/read-output-set.js';
+import { readBacktestAccuracy } from '../../io/read/read-backtest.js';
+import { readForecastRows, readOutputSet, type SetTable } from '../../io/read/read-output-set.js';
 import { chartedKeys, reportModel } from './report-model.js';
 import { reportPage } from './report-page.js';
 

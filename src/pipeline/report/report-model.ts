@@ -1,5 +1,5 @@
 import { DAYS_PER_PERIOD, type Frequency } from '../../core/series/calendar.js';
-import type { SetSummary, SetTable } from '../../io/read-output-set.js';
+import type { SetSummary, SetTable } from '../../io/read/read-output-set.js';
 
 /** One SKU x warehouse in the page's table (every line of inventory.csv). */
 export type TableRow = readonly (string | number | null)[];

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDay } from '../../../src/core/series/calendar.js';
-import { MAX_DAY, MIN_DAY } from '../../../src/io/parse-date.js';
-import type { Warning } from '../../../src/io/read-options.js';
+import { MAX_DAY, MIN_DAY } from '../../../src/io/csv/parse-date.js';
+import type { Warning } from '../../../src/io/read/read-options.js';
 import { ROLES, type Role } from './readers.js';
 
 export const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/bad');

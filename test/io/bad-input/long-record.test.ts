@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_RECORD_CHARS } from '../../../src/io/csv-stream.js';
+import { MAX_RECORD_CHARS } from '../../../src/io/csv/csv-stream.js';
 import { makeTempDir, outcomeOf, ROLES, VALID, type Outcome, type Role } from './readers.js';
 
 const dir = makeTempDir('stockcast-long-record-');

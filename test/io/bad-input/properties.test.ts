@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDay } from '../../../src/core/series/calendar.js';
-import { MAX_DAY, MIN_DAY } from '../../../src/io/parse-date.js';
+import { MAX_DAY, MIN_DAY } from '../../../src/io/csv/parse-date.js';
 import { makeTempDir, outcomeOf, PROBLEM_FORM, ROLES, VALID, type Outcome, type Role } from './readers.js';
 
 const dir = makeTempDir('stockcast-bad-properties-');
@@ -179,7 +179,7 @@ describe('UTF-8 text across read chunks', () => {
       const filler = Array.from({ length: Math.ceil(padding / 24) }, (_, k) => `F${k},BER,1`);
       const rows = [...filler.slice(0, filler.length >> 1), ...names.map((n, k) => `${n}${k},BER,${k}`), ...filler.slice(filler.length >> 1)];
       const file = writeCase('stock', `sku,warehouse,on_hand\n${rows.join('\n')}\n`);
-      const result = await import('../../../src/io/read-stock.js').then((m) => m.readStock(file));
+      const result = await import('../../../src/io/read/read-stock.js').then((m) => m.readStock(file));
       const skus = new Set(result.rows.map((row) => row.sku));
       for (const [k, n] of names.entries()) expect(skus.has(`${n}${k}`), `${n}${k}`).toBe(true);
       expect(result.rows).toHaveLength(rows.length);

@@ -4,12 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { formatProblem, InputError, type InputProblem } from '../../../src/errors.js';
-import { readItems } from '../../../src/io/read-items.js';
-import { readLanes } from '../../../src/io/read-lanes.js';
-import type { ReadOptions, Warning } from '../../../src/io/read-options.js';
-import { readReorder } from '../../../src/io/read-reorder.js';
-import { readSales } from '../../../src/io/read-sales.js';
-import { readStock } from '../../../src/io/read-stock.js';
+import { readItems } from '../../../src/io/read/read-items.js';
+import { readLanes } from '../../../src/io/read/read-lanes.js';
+import type { ReadOptions, Warning } from '../../../src/io/read/read-options.js';
+import { readReorder } from '../../../src/io/read/read-reorder.js';
+import { readSales } from '../../../src/io/read/read-sales.js';
+import { readStock } from '../../../src/io/read/read-stock.js';
 
 export type Role = 'sales' | 'stock' | 'items' | 'lanes' | 'reorder';
 export const ROLES: readonly Role[] = ['sales', 'stock', 'items', 'lanes', 'reorder'];
