@@ -6,6 +6,7 @@ import type { SeriesOutcome } from './forecast-stage.js';
 import type { PipelineHooks } from './hooks.js';
 import { StageTimer } from './hooks.js';
 import { forecastAll, readSeries, type PreparedSeries } from './prepare-series.js';
+import { refuseOutputSet } from './refuse-output-set.js';
 import type { RunSettings } from './settings.js';
 
 export interface ForecastRun {
@@ -35,6 +36,8 @@ export interface ForecastSummary {
  * with `--out -` the CSV text is returned for stdout.
  */
 export async function runForecast(settings: RunSettings, hooks: PipelineHooks): Promise<ForecastRun> {
+  const target = settings.out === '-' ? undefined : forecastFileOf(settings.out);
+  if (target !== undefined) refuseOutputSet(target);
   const timer = new StageTimer();
   const { table, prepared } = await readSeries(settings, hooks, timer, { stock: false });
   const outcomes = await forecastAll(table, prepared, settings, hooks, timer);
@@ -43,8 +46,8 @@ export async function runForecast(settings: RunSettings, hooks: PipelineHooks): 
   const lines = forecastCsvChunks(outcomes, prepared.freq, prepared.horizon, settings.levels);
   let written: string | undefined;
   let text: string | undefined;
-  if (settings.out !== '-') {
-    written = /\.csv$/i.test(settings.out) ? settings.out : path.join(settings.out, 'forecast.csv');
+  if (target !== undefined) {
+    written = target;
     await writeFileAtomic(written, lines);
   } else {
     text = Buffer.concat([...lines]).toString('utf8');
@@ -65,4 +68,9 @@ export async function runForecast(settings: RunSettings, hooks: PipelineHooks): 
       durations_ms: timer.finish(),
     },
   };
+}
+
+/** `--out` ending in .csv is the file; any other `--out` is a folder that gets forecast.csv. */
+function forecastFileOf(out: string): string {
+  return /\.csv$/i.test(out) ? out : path.join(out, 'forecast.csv');
 }

@@ -3,9 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = path.join(ROOT, 'bin', 'stockcast.js');
+/** The launcher of the tests' own build (see build-cli.ts), not ROOT/bin -> dist/, which builds rewrite. */
+export const BIN = path.join(inject('cliRoot'), 'bin', 'stockcast.js');
 export const SAMPLES = path.join(ROOT, 'samples');
 
 export interface CliResult {
