@@ -1,3 +1,5 @@
+import { centredMovingAverage } from '../ets/seasonal-figure.js';
+
 /**
  * Multiplicative seasonal indexes by classical decomposition, as R's
  * `decompose(x, type = "multiplicative")`: a centred moving average of order m (2 x m for even m)
@@ -15,18 +17,11 @@ export function multiplicativeSeasonalIndexes(y: Float64Array, seasonPeriod: num
   const m = seasonPeriod;
   if (m < 2 || n < 2 * m) return null;
   const half = Math.floor(m / 2);
-  const isEven = m % 2 === 0;
+  const trends = centredMovingAverage(y, m);
   const sums = new Float64Array(m);
   const counts = new Float64Array(m);
   for (let t = half; t < n - half; t++) {
-    let trend = 0;
-    if (isEven) {
-      trend = 0.5 * (y[t - half] + y[t + half]);
-      for (let k = -half + 1; k < half; k++) trend += y[t + k];
-    } else {
-      for (let k = -half; k <= half; k++) trend += y[t + k];
-    }
-    trend /= m;
+    const trend = trends[t];
     if (!(trend > 0)) return null;
     sums[t % m] += y[t] / trend;
     counts[t % m] += 1;

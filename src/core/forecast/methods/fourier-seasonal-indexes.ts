@@ -1,3 +1,5 @@
+import { centredMovingAverage } from '../ets/seasonal-figure.js';
+
 /** Most harmonics tried; a weekly year (m = 52) rarely needs more (Hyndman & Athanasopoulos, FPP3 §12.1). */
 export const MAX_HARMONICS = 6;
 
@@ -23,18 +25,11 @@ export function fourierSeasonalIndexes(y: Float64Array, seasonPeriod: number): F
   const m = Math.floor(seasonPeriod);
   if (m < 4 || n < 2 * m) return null;
   const half = Math.floor(m / 2);
-  const isEven = m % 2 === 0;
+  const trends = centredMovingAverage(y, m);
   const positions: number[] = [];
   const ratios: number[] = [];
   for (let t = half; t < n - half; t++) {
-    let trend = 0;
-    if (isEven) {
-      trend = 0.5 * (y[t - half] + y[t + half]);
-      for (let k = -half + 1; k < half; k++) trend += y[t + k];
-    } else {
-      for (let k = -half; k <= half; k++) trend += y[t + k];
-    }
-    trend /= m;
+    const trend = trends[t];
     if (!(trend > 0)) return null;
     positions.push(t % m);
     ratios.push(y[t] / trend);
