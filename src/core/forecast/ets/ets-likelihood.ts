@@ -4,7 +4,8 @@
  * series), so the component tests of the general {@link etsRecursion} are taken out of the loop:
  * each loop below does exactly the arithmetic of `etsRecursion` for its components, in the same
  * order, so both give bit-identical results (test/core/forecast/ets/ets-likelihood.test.ts checks
- * it), at about half the time per observation. The error type stays a branch: it is the same for
+ * it; the one exception is the sign of a zero level without trend, -0 here where etsRecursion's
+ * level + phi * 0 gives +0), at about half the time per observation. The error type stays a branch: it is the same for
  * every step, so the processor predicts it, and it only adds work off the level's dependency chain.
  */
 import { etsRecursion } from './ets-recursion.js';

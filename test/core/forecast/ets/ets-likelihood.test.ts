@@ -14,7 +14,10 @@ function runBoth(y: Float64Array, codes: [number, number, number], m: number, pa
     const value = kernel === 'general'
       ? etsRecursion(y, codes[0], codes[1], codes[2], m, alpha, beta, gamma, phi, state, season, null)
       : etsLikelihood(y, codes[0], codes[1], codes[2], m, alpha, beta, gamma, phi, state, season);
-    return { value, state: [...state], season: [...season] };
+    // Signed zeros are the one difference allowed: without a trend, etsRecursion's level + phi * 0
+    // turns a level of -0 into +0, the specialised loop keeps -0 (the same number).
+    const plusZero = (values: Float64Array) => Array.from(values, (v) => (v === 0 ? 0 : v));
+    return { value, state: plusZero(state), season: plusZero(season) };
   };
   return { general: run('general'), specialised: run('specialised') };
 }
