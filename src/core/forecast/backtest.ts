@@ -30,7 +30,7 @@ export interface SeriesBacktest {
   readonly id: string;
   readonly method: string;
   readonly demandClass: DemandClass;
-  /** Label of the model used at the last origin, e.g. `combo(ETS(A,N,N),theta)`. */
+  /** Label of the model used at the last origin, e.g. `combo(ETS(ANN)+theta)`. */
   readonly label: string;
   /** Origins scored for this series (0 when the series is too short). */
   readonly folds: number;

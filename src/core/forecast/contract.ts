@@ -17,7 +17,7 @@ export interface MethodOptions {
 }
 
 export interface MethodFit {
-  /** Label written to the `method` column, e.g. `ETS(M,Ad,M)`, `croston`, `snaive`. */
+  /** Label written to the `method` column, e.g. `ETS(MAdM)`, `croston`, `snaive`. */
   readonly label: string;
   /** Point forecasts (expected demand) for periods 1..horizon after the last observation. */
   readonly mean: Float64Array;

@@ -54,7 +54,7 @@ export function isLongSeries(length: number, seasonPeriod: number): boolean {
  *   states, Theta's classical indexes); a handful of harmonics can;
  * - smooth or erratic demand: the equal-weight combination of automatic ETS and Theta (Theta
  *   alone until an `ets` method is registered).
- * The label of the chosen model goes to the `method` column, e.g. `combo(ETS(M,Ad,M),theta)`.
+ * The label of the chosen model goes to the `method` column, e.g. `combo(ETS(MAdM)+theta)`.
  *
  * @example selectMethod(Float64Array.of(0, 0, 0), options).label // 'zero'
  */

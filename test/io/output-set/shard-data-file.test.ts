@@ -14,7 +14,7 @@ const header: ShardDataHeader = {
 
 function recordWith(values: readonly number[]): ShardSkuRecord {
   return {
-    sku: 'A,"1"', description: 'Mug\nblue', series: [[4, 'ETS(A,N,N)']], defaultsUsed: ['moq'], alerts: [], transfers: [],
+    sku: 'A,"1"', description: 'Mug\nblue', series: [[4, 'ETS(ANN)']], defaultsUsed: ['moq'], alerts: [], transfers: [],
     lines: [{ sku: 'A,"1"', warehouse: 'BER', values } as unknown as ShardSkuRecord['lines'][number]],
     serviceLevel: 0.95,
     facts: [{ warehouse: 'BER', stats: { firstSaleDay: NaN } as unknown as ShardSkuRecord['facts'][number]['stats'], recent: [1, 0, 2.5], firstForecastPeriod: 20000 }],

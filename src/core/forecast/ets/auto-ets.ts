@@ -59,7 +59,7 @@ export const LONG_SEASONS = 20;
  * short for any model gets SES with alpha 0.5 from the first value. Never returns NaN forecasts.
  * The result's `evaluations` counts the likelihood evaluations over all candidates.
  *
- * @example autoEts(airPassengers, 12).label // 'ETS(M,Ad,M)'
+ * @example autoEts(airPassengers, 12).label // 'ETS(MAdM)'
  */
 export function autoEts(y: Float64Array, m: number, options: AutoEtsOptions = {}): EtsFit {
   const n = y.length;

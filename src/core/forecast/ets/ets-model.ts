@@ -57,7 +57,7 @@ export interface EtsSimulatorState {
 
 export interface EtsFit {
   readonly spec: EtsSpec;
-  /** For example `ETS(M,Ad,M)`. */
+  /** For example `ETS(MAdM)`. */
   readonly label: string;
   readonly parameters: EtsParameters;
   readonly initialState: EtsState;
@@ -93,10 +93,12 @@ export const TREND_CODE = { N: 0, A: 1, Ad: 1 } as const;
 export const SEASON_CODE = { N: 0, A: 1, M: 2 } as const;
 
 /**
- * The label of a model in the notation of Hyndman et al. (2008), as printed by R's `forecast::ets`.
+ * The label of a model: the error, trend and season codes of Hyndman et al. (2008) written together
+ * without commas (R's `forecast::ets` prints `ETS(M,Ad,M)`), so the `method` column of a CSV
+ * needs no quoting and splits on commas as planners' scripts expect.
  *
- * @example etsLabel({ error: 'M', trend: 'Ad', season: 'M', m: 12 }) // 'ETS(M,Ad,M)'
+ * @example etsLabel({ error: 'M', trend: 'Ad', season: 'M', m: 12 }) // 'ETS(MAdM)'
  */
 export function etsLabel(spec: EtsSpec): string {
-  return `ETS(${spec.error},${spec.trend},${spec.season})`;
+  return `ETS(${spec.error}${spec.trend}${spec.season})`;
 }

@@ -46,7 +46,7 @@ export interface FitEtsOptions {
  * Hyndman, Koehler, Ord & Snyder (2008), Forecasting with Exponential Smoothing, ch. 5;
  * Hyndman et al. (2002), IJF 18(3), 439–454. O(evaluations x n).
  *
- * @example tryFitEts(Float64Array.of(10, 12, 11, 13, 12, 14, 13, 15), { error: 'A', trend: 'N', season: 'N', m: 1 })?.label // 'ETS(A,N,N)'
+ * @example tryFitEts(Float64Array.of(10, 12, 11, 13, 12, 14, 13, 15), { error: 'A', trend: 'N', season: 'N', m: 1 })?.label // 'ETS(ANN)'
  */
 export function tryFitEts(y: Float64Array, spec: EtsSpec, options: FitEtsOptions = {}): EtsFit | null {
   const n = y.length;
@@ -236,10 +236,10 @@ export function tryFitEts(y: Float64Array, spec: EtsSpec, options: FitEtsOptions
 
 /**
  * Fits `spec` when possible, else falls back to additive errors without season and the same
- * trend, then to ETS(A,N,N), then to SES with alpha 0.5, so the result always has finite
+ * trend, then to ETS(ANN), then to SES with alpha 0.5, so the result always has finite
  * forecasts. The label names the model actually fitted. O(evaluations x n).
  *
- * @example fitEts(y, { error: 'M', trend: 'A', season: 'M', m: 12 }).label // 'ETS(M,A,M)' when it fits
+ * @example fitEts(y, { error: 'M', trend: 'A', season: 'M', m: 12 }).label // 'ETS(MAM)' when it fits
  */
 export function fitEts(y: Float64Array, spec: EtsSpec, options: FitEtsOptions = {}): EtsFit {
   const first = tryFitEts(y, spec, options);

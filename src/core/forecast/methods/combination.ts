@@ -8,9 +8,9 @@ import type { ForecastMethod, MethodFit, MethodOptions } from '../contract.js';
  * would be the mean of the members' (per period and cumulative); that upper bound is scaled by the
  * in-sample ratio MSE(combined one-step errors) / (mean of the members' RMSEs)^2, which is <= 1 and
  * measures how much the members' errors cancel (when `y` is given and the fitted values allow it).
- * No simulator: intervals are normal around the mean. Label `combo(a,b,...)`. O(k (n + h)).
+ * No simulator: intervals are normal around the mean. Label `combo(a+b+...)`. O(k (n + h)).
  *
- * @example combineFits([thetaFit, etsFit], y).label // 'combo(theta,ETS(A,N,N))'
+ * @example combineFits([thetaFit, etsFit], y).label // 'combo(theta+ETS(ANN))'
  */
 export function combineFits(fits: readonly MethodFit[], y?: Float64Array): MethodFit {
   if (fits.length === 1) return fits[0];
@@ -44,7 +44,7 @@ export function combineFits(fits: readonly MethodFit[], y?: Float64Array): Metho
     variance[h] *= ratio;
     cumulativeVariance[h] *= ratio;
   }
-  const label = `combo(${fits.map((fit) => fit.label).join(',')})`;
+  const label = `combo(${fits.map((fit) => fit.label).join('+')})`;
   return { label, mean, fitted, variance, cumulativeVariance, aicc: NaN };
 }
 
@@ -77,7 +77,7 @@ function cancellationRatio(fits: readonly MethodFit[], fitted: Float64Array, y: 
 /**
  * A method that fits every member and combines them with {@link combineFits}.
  *
- * @example combination([ets, theta])(y, options).label // 'combo(ETS(M,Ad,M),theta)'
+ * @example combination([ets, theta])(y, options).label // 'combo(ETS(MAdM)+theta)'
  */
 export function combination(members: readonly ForecastMethod[]): ForecastMethod {
   return (y: Float64Array, options: MethodOptions) => combineFits(members.map((member) => member(y, options)), y);

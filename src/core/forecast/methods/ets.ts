@@ -7,10 +7,10 @@ import { forecastEts } from '../ets/forecast-ets.js';
 /**
  * Automatic ETS (`--method ets`): the exponential smoothing state space model with the smallest
  * AICc among error A/M, trend N/A/Ad, season N/A/M (Hyndman et al. 2008; R's `forecast::ets`),
- * labelled like `ETS(M,Ad,M)`. Additive-error models get exact normal variances, multiplicative
+ * labelled like `ETS(MAdM)`. Additive-error models get exact normal variances, multiplicative
  * ones a simulator. See `ets/auto-ets.ts`.
  *
- * @example ets(y, { horizon: 18, seasonPeriod: 12, random }).label // e.g. 'ETS(M,A,M)'
+ * @example ets(y, { horizon: 18, seasonPeriod: 12, random }).label // e.g. 'ETS(MAM)'
  */
 export const ets: ForecastMethod = (y, { horizon, seasonPeriod }) =>
   methodFitFromEts(autoEts(y, seasonPeriod), y, horizon);
@@ -21,7 +21,7 @@ export const ets: ForecastMethod = (y, { horizon, seasonPeriod }) =>
  * demand extrapolates noise; Croston-type methods have no trend either (Syntetos & Boylan 2021,
  * Intermittent Demand Forecasting, ch. 6).
  *
- * @example levelEts(y, { horizon: 28, seasonPeriod: 7, random }).label // 'ETS(A,N,A)' or 'ETS(A,N,N)'
+ * @example levelEts(y, { horizon: 28, seasonPeriod: 7, random }).label // 'ETS(ANA)' or 'ETS(ANN)'
  */
 export const levelEts: ForecastMethod = (y, { horizon, seasonPeriod }) =>
   methodFitFromEts(autoEts(y, seasonPeriod, { trends: ['N'] }), y, horizon);
@@ -29,7 +29,7 @@ export const levelEts: ForecastMethod = (y, { horizon, seasonPeriod }) =>
 /**
  * Wraps a fitted ETS model in the method contract: forecasts, per-step and cumulative
  * variances, the simulator for multiplicative errors, the AICc. If the forecasts are not all
- * finite (a breakdown far out), falls back to ETS(A,N,N), then to a flat last value.
+ * finite (a breakdown far out), falls back to ETS(ANN), then to a flat last value.
  *
  * @example methodFitFromEts(autoEts(y, 12), y, 18).mean.length // 18
  */

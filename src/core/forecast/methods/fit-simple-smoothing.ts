@@ -1,4 +1,4 @@
-/** Result of fitting simple exponential smoothing (ETS(A,N,N)) by least squares. */
+/** Result of fitting simple exponential smoothing (ETS(ANN)) by least squares. */
 export interface SimpleSmoothingFit {
   /** Smoothing parameter in [0.0001, 0.9999]. */
   readonly alpha: number;

@@ -7,7 +7,7 @@ import { methodFitFromEts } from './ets.js';
  * Classical additive Holt-Winters (`--method hw`), as R's `stats::HoltWinters`: decomposition
  * start values, smoothing parameters minimising the in-sample one-step squared error, normal
  * intervals from psi weights. With fewer than two seasons plus one observation (or m = 1) it
- * falls back to Holt's linear trend as ETS(A,A,N), and says so in the label.
+ * falls back to Holt's linear trend as ETS(AAN), and says so in the label.
  *
  * @example holtWinters(y, { horizon: 12, seasonPeriod: 12, random }).label // 'hw'
  */

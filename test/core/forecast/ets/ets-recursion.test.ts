@@ -52,7 +52,7 @@ function slowRecursion(y: number[], error: 'A' | 'M', trend: 'N' | 'A', season: 
 }
 
 describe('etsRecursion', () => {
-  it('reproduces the likelihood R reports for ets(AirPassengers) = ETS(M,Ad,M) at its own estimates', () => {
+  it('reproduces the likelihood R reports for ets(AirPassengers) = ETS(MAdM) at its own estimates', () => {
     // R 4.2.2, forecast 8.20: fit <- ets(AirPassengers); fit$par; fit$loglik
     //   alpha 7.095519162e-01 beta 2.040891933e-02 gamma 1.004683097e-04 phi 9.799999267e-01
     //   l 1.209939355e+02 b 1.770540197e+00 s0..s10 below; loglik -679.58321623696, so -2 loglik = 1359.16643247

@@ -31,7 +31,7 @@ describe('forecastEts', () => {
     expect(forecast.simulate).toBeUndefined();
   });
 
-  it('gives the interval widths of R for Holt\'s linear trend (ETS(A,A,N)) on AirPassengers', () => {
+  it('gives the interval widths of R for Holt\'s linear trend (ETS(AAN)) on AirPassengers', () => {
     // R: f <- forecast(ets(AirPassengers, model = "AAN", damped = FALSE), h = 4, level = 95)
     //   alpha 0.9998999495, beta 1.000188315e-04, sigma2 1156.8533870
     //   mean 433.6004099 435.2048611 436.8093123 438.4137634
@@ -49,7 +49,7 @@ describe('forecastEts', () => {
   });
 
   it('puts the seasonal index of each step on the forecast, and gamma on the weight one season on', () => {
-    // ETS(A,N,A), m = 4: mean_h = l + s_h; c_j = alpha + gamma [j = 4]; v_5 = sigma2 (1 + 3 alpha^2 + (alpha + gamma)^2)
+    // ETS(ANA), m = 4: mean_h = l + s_h; c_j = alpha + gamma [j = 4]; v_5 = sigma2 (1 + 3 alpha^2 + (alpha + gamma)^2)
     const fit = makeFit({ error: 'A', trend: 'N', season: 'A', m: 4 }, { alpha: 0.3, beta: 0, gamma: 0.2, phi: 1 },
       10, 0, [1, -1, 2, -2], 4);
     const forecast = forecastEts(fit, 5);
@@ -104,7 +104,7 @@ describe('forecastEts', () => {
     expect(forecast.cumulativeVariance[h - 1] / cumulativeVariance).toBeLessThan(1.07);
   });
 
-  it('matches the exact class-2 variance of ETS(M,N,N) to first order', () => {
+  it('matches the exact class-2 variance of ETS(MNN) to first order', () => {
     // Hyndman et al. (2008) §6.3: v_h = l^2 [ (1 + alpha^2 sigma2)^(h-1) (1 + sigma2) - 1 ].
     const sigma2 = 0.01;
     const alpha = 0.4;
