@@ -19,7 +19,10 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       'no-console': 'error',
-      'no-restricted-imports': ['error', { patterns: ['node:*', '../../io/*', '../../cli/*', '../../pipeline/*'] }],
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['node:*'], message: 'core is pure: take data, not files, processes or clocks' },
+        { regex: '^(\\.\\./)+(io|cli|pipeline)(/|$)', message: 'core imports only core (STYLE.md layers): cli -> pipeline -> io, core' },
+      ] }],
       'no-restricted-properties': ['error',
         { object: 'Math', property: 'random', message: 'core takes randomness as a parameter' },
         { object: 'Date', property: 'now', message: 'core takes time as a parameter' }],
