@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { KNOWN_FIELDS } from '../io/csv/columns.js';
 import { resolveEncoding } from '../io/csv/decode.js';
 import { resolveDateFormat } from '../io/csv/parse-date.js';
+import { findInputFile } from './find-input-file.js';
 import { isForecastMethodName, forecastMethodNames } from '../core/forecast/registry.js';
 import type { Frequency } from '../core/series/calendar.js';
 import type { Shard } from '../core/shard-of-sku.js';
@@ -147,8 +148,9 @@ export function resolveSettings(
       if (!existsSync(resolved)) throw new UsageError(`${given}: no such file (--${label})`);
       return resolved;
     }
+    const found = findInputFile(dataDir, name, label);
+    if (found !== undefined) return found;
     const candidate = path.join(dataDir, name);
-    if (existsSync(candidate)) return candidate;
     if (required) {
       throw new UsageError(`${path.relative(process.cwd(), candidate) || candidate}: no such file (give a folder with ${name} or --${label} FILE)`);
     }
