@@ -46,6 +46,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--fail-on <types>', 'exit 4 when alerts of these types exist: stockout_risk,overstock,dead_stock or any').argParser(parseFailOn))
     .addOption(new Option('--shard <k/n>', 'plan only the SKUs of shard K of N (K from 0, e.g. $JOB_COMPLETION_INDEX/8); join the shard sets with stockcast merge').argParser(parseShardFlag))
     .addOption(new Option('--report-top <n>', 'SKU x warehouse lines charted in report.html (default 40)').argParser(parseNonNegativeInt))
+    .addOption(formatOption())
     .action(action(async () => (await import('./commands/plan.js')).runPlanCommand));
 
   program.command('merge')
@@ -66,6 +67,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .summary('forecasts only')
     .description('Forecast demand per SKU x warehouse and write forecast.csv (to --out, or stdout with -o -).')
     .argument('[dir]', 'folder with sales.csv'), addDataFlags, addForecastFlags)
+    .addOption(formatOption())
     .action(action(async () => (await import('./commands/forecast.js')).runForecastCommand));
 
   withFlags(program.command('backtest')
@@ -137,6 +139,11 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     });
 
   return program;
+}
+
+/** `--format` of plan and forecast. */
+function formatOption(): Option {
+  return new Option('--format <format>', 'csv (default), or parquet: also write forecast.parquet and reorder.parquet').argParser(parseChoice(['csv', 'parquet'] as const));
 }
 
 /** Commands that read an output set (report, show). */
