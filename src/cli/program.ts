@@ -168,10 +168,10 @@ function addOutputFlags(command: Command): Command {
 
 function addDataFlags(command: Command): Command {
   return addOutputFlags(command)
-    .option('--sales <file>', 'sales file (default DIR/sales.csv)')
-    .option('--stock <file>', 'stock file (default DIR/stock.csv)')
-    .option('--items <file>', 'item master file (default DIR/items.csv when present)')
-    .option('--lanes <file>', 'allowed transfers (default DIR/lanes.csv when present)')
+    .option('--sales <file>', 'sales file (default DIR/sales.csv, else DIR/sales.parquet)')
+    .option('--stock <file>', 'stock file (default DIR/stock.csv, else DIR/stock.parquet)')
+    .option('--items <file>', 'item master file (default DIR/items.csv or items.parquet when present)')
+    .option('--lanes <file>', 'allowed transfers (default DIR/lanes.csv or lanes.parquet when present)')
     .option('--stock-history <file>', 'end-of-day stock per SKU x warehouse: out-of-stock days count as censored demand (default DIR/stock_history.csv when present)')
     .addOption(new Option('--as-of <date>', 'planning date YYYY-MM-DD (default: the day after the last sale)').argParser(parseIsoDate))
     .addOption(new Option('--freq <freq>', 'period: day, week, month or auto (default auto)').argParser(parseChoice(['day', 'week', 'month', 'auto'] as const)))

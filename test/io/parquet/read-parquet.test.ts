@@ -10,6 +10,7 @@ import { readLanes } from '../../../src/io/read/read-lanes.js';
 import type { ReadOptions } from '../../../src/io/read/read-options.js';
 import { readSales, type SalesTable } from '../../../src/io/read/read-sales.js';
 import { readStock } from '../../../src/io/read/read-stock.js';
+import { openParquetConnection } from '../../../src/io/parquet/duckdb-connection.js';
 import { csvToParquet, writeParquet } from './parquet-files.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stockcast-read-parquet-'));
@@ -185,5 +186,21 @@ describe('stock, items and lanes as Parquet', () => {
       'bad-stock.parquet: row 2, column 3: on_order: expected a number >= 0, got "-1"',
     ]);
     expect(report.rows['items.parquet']).toBeGreaterThan(10);
+  });
+});
+
+describe('the DuckDB connection', () => {
+  it('has Parquet linked into the binary and never loads or installs extensions (no network at run time)', async () => {
+    const { connection, close } = await openParquetConnection();
+    try {
+      const reader = await connection.runAndReadAll(
+        "SELECT extension_name, install_mode FROM duckdb_extensions() WHERE extension_name = 'parquet' UNION ALL "
+        + "SELECT name, value FROM duckdb_settings() WHERE name IN ('autoinstall_known_extensions', 'autoload_known_extensions') ORDER BY 1");
+      expect(reader.getRows()).toEqual([
+        ['autoinstall_known_extensions', 'false'], ['autoload_known_extensions', 'false'], ['parquet', 'STATICALLY_LINKED'],
+      ]);
+    } finally {
+      close();
+    }
   });
 });
