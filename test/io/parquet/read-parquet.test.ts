@@ -132,6 +132,16 @@ describe('a bad sales.parquet is an input error naming the file, the row and the
     ]);
   });
 
+  it('text read through its dictionary keeps every value: empty text, spaces, case, Unicode', async () => {
+    const file = at('texts.parquet');
+    await writeParquet(file, `SELECT DATE '2024-01-05' AS date, sku, 1 AS quantity FROM (VALUES ('a'), ('A'), (' A '), ('螺丝刀'), (''), ('a')) AS t(sku)`);
+    expect(await salesProblems(file)).toEqual(['texts.parquet: row 5, column 2: sku: expected a SKU (the cell is empty)']);
+    const good = at('texts-good.parquet');
+    await writeParquet(good, `SELECT DATE '2024-01-05' AS date, sku, 1 AS quantity FROM (VALUES ('a'), ('A'), (' A '), ('螺丝刀'), ('a')) AS t(sku)`);
+    const { table } = await readSales(good);
+    expect(Array.from(table.skuId, (id) => table.skus[id])).toEqual(['a', 'A', 'A', '螺丝刀', 'a']);
+  });
+
   it('a column of the wrong type: one problem per column, no row read', async () => {
     const file = at('types.parquet');
     await writeParquet(file, "SELECT true AS date, 'A' AS sku, '12' AS quantity, [1, 2] AS warehouse");
