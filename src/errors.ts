@@ -25,13 +25,15 @@ export interface InputProblem {
   readonly actual: string;
   /** A hint such as `use --decimal-comma`, or ''. */
   readonly hint: string;
+  /** `row`: `line` counts data rows of a Parquet file, not lines of text. */
+  readonly unit?: 'row';
 }
 
 /** `sales.csv:14:3: quantity: expected a number, got "12,5" (use --decimal-comma)` */
 export function formatProblem(problem: InputProblem): string {
-  const where = problem.line > 0
-    ? `${problem.file}:${problem.line}${problem.column > 0 ? `:${problem.column}` : ''}`
-    : problem.file;
+  const where = problem.line <= 0 ? problem.file
+    : problem.unit === 'row' ? `${problem.file}: row ${problem.line}${problem.column > 0 ? `, column ${problem.column}` : ''}`
+      : `${problem.file}:${problem.line}${problem.column > 0 ? `:${problem.column}` : ''}`;
   const field = problem.field ? `${problem.field}: ` : '';
   const got = problem.actual === '' ? '' : `, got ${JSON.stringify(truncate(problem.actual, 60))}`;
   const hint = problem.hint ? ` (${problem.hint})` : '';

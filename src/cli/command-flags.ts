@@ -50,4 +50,5 @@ export interface CommandFlags {
   readonly reportTop?: number;
   readonly warehouse?: string;
   readonly backtest?: string;
+  readonly format?: 'csv' | 'parquet';
 }

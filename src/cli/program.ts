@@ -46,6 +46,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--fail-on <types>', 'exit 4 when alerts of these types exist: stockout_risk,overstock,dead_stock or any').argParser(parseFailOn))
     .addOption(new Option('--shard <k/n>', 'plan only the SKUs of shard K of N (K from 0, e.g. $JOB_COMPLETION_INDEX/8); join the shard sets with stockcast merge').argParser(parseShardFlag))
     .addOption(new Option('--report-top <n>', 'SKU x warehouse lines charted in report.html (default 40)').argParser(parseNonNegativeInt))
+    .addOption(formatOption())
     .action(action(async () => (await import('./commands/plan.js')).runPlanCommand));
 
   program.command('merge')
@@ -66,6 +67,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .summary('forecasts only')
     .description('Forecast demand per SKU x warehouse and write forecast.csv (to --out, or stdout with -o -).')
     .argument('[dir]', 'folder with sales.csv'), addDataFlags, addForecastFlags)
+    .addOption(formatOption())
     .action(action(async () => (await import('./commands/forecast.js')).runForecastCommand));
 
   withFlags(program.command('backtest')
@@ -139,6 +141,11 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   return program;
 }
 
+/** `--format` of plan and forecast. */
+function formatOption(): Option {
+  return new Option('--format <format>', 'csv (default), or parquet: also write forecast.parquet and reorder.parquet').argParser(parseChoice(['csv', 'parquet'] as const));
+}
+
 /** Commands that read an output set (report, show). */
 function addSetReaderFlags(command: Command): Command {
   return command
@@ -161,10 +168,10 @@ function addOutputFlags(command: Command): Command {
 
 function addDataFlags(command: Command): Command {
   return addOutputFlags(command)
-    .option('--sales <file>', 'sales file (default DIR/sales.csv)')
-    .option('--stock <file>', 'stock file (default DIR/stock.csv)')
-    .option('--items <file>', 'item master file (default DIR/items.csv when present)')
-    .option('--lanes <file>', 'allowed transfers (default DIR/lanes.csv when present)')
+    .option('--sales <file>', 'sales file (default DIR/sales.csv, else DIR/sales.parquet)')
+    .option('--stock <file>', 'stock file (default DIR/stock.csv, else DIR/stock.parquet)')
+    .option('--items <file>', 'item master file (default DIR/items.csv or items.parquet when present)')
+    .option('--lanes <file>', 'allowed transfers (default DIR/lanes.csv or lanes.parquet when present)')
     .option('--stock-history <file>', 'end-of-day stock per SKU x warehouse: out-of-stock days count as censored demand (default DIR/stock_history.csv when present)')
     .addOption(new Option('--as-of <date>', 'planning date YYYY-MM-DD (default: the day after the last sale)').argParser(parseIsoDate))
     .addOption(new Option('--freq <freq>', 'period: day, week, month or auto (default auto)').argParser(parseChoice(['day', 'week', 'month', 'auto'] as const)))

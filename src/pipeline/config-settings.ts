@@ -38,5 +38,6 @@ export async function loadSettingsFromConfig(dir: string | undefined, explicitPa
     abcLimits: config.abcLimits,
     xyzLimits: config.xyzLimits,
     reportTop: config.reportTop,
+    format: config.format,
   };
 }

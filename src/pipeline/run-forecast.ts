@@ -7,6 +7,7 @@ import type { PipelineHooks } from './hooks.js';
 import { StageTimer } from './hooks.js';
 import { forecastAll, readSeries, type PreparedSeries } from './prepare-series.js';
 import { refuseOutputSet } from './refuse-output-set.js';
+import { checkOutputFormat, writeForecastParquet } from './parquet-outputs.js';
 import type { RunSettings } from './settings.js';
 
 export interface ForecastRun {
@@ -36,6 +37,7 @@ export interface ForecastSummary {
  * with `--out -` the CSV text is returned for stdout.
  */
 export async function runForecast(settings: RunSettings, hooks: PipelineHooks): Promise<ForecastRun> {
+  checkOutputFormat(settings.outputFormat, settings.out, 'forecast');
   const target = settings.out === '-' ? undefined : forecastFileOf(settings.out);
   if (target !== undefined) refuseOutputSet(target);
   const timer = new StageTimer();
@@ -49,6 +51,7 @@ export async function runForecast(settings: RunSettings, hooks: PipelineHooks): 
   if (target !== undefined) {
     written = target;
     await writeFileAtomic(written, lines);
+    if (settings.outputFormat === 'parquet') await writeForecastParquet(written);
   } else {
     text = Buffer.concat([...lines]).toString('utf8');
   }

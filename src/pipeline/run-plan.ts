@@ -9,6 +9,7 @@ import { planStage, planningHorizon, serviceLevelOf, type PlanStageResult } from
 import { planSummary, summaryInputs, type PlanMode, type PlanSummary } from './plan-summary.js';
 import { forecastAll, readSeries } from './prepare-series.js';
 import { selectShard } from './select-shard.js';
+import { checkOutputFormat, writePlanParquet } from './parquet-outputs.js';
 import { writeShardData } from './shard-data.js';
 import { collectGarbage } from './collect-garbage.js';
 import { planInsights, writeInsights, writeSetReport } from './plan-insights.js';
@@ -36,6 +37,7 @@ const SINGLE_FILE: Record<Exclude<PlanMode, 'plan'>, string> = {
 export async function runPlan(settings: RunSettings, hooks: PipelineHooks, mode: PlanMode): Promise<PlanRun> {
   const startedAt = new Date();
   const timer = new StageTimer();
+  if (mode === 'plan') checkOutputFormat(settings.outputFormat, settings.out, 'plan');
   const set = mode === 'plan' && settings.out !== '-' ? await beginOutputSet(settings.out) : undefined;
   try {
     const run = await planAndWrite(settings, hooks, mode, set, timer, startedAt);
@@ -77,6 +79,7 @@ async function planAndWrite(
   if (set) {
     await set.writeLines('forecast.csv', forecastCsvChunks(outcomes, prepared.freq, prepared.horizon, settings.levels));
     await set.writeText('reorder.csv', reorderText);
+    if (settings.outputFormat === 'parquet') await writePlanParquet(set);
     await set.writeText('alerts.csv', alertsText);
     await set.writeText('transfers.csv', transfersText);
     await writeSupplierSheets(set, supplierSheets(result, inputs.items, asOf));

@@ -5,6 +5,8 @@ import { UsageError } from '../errors.js';
 import { KNOWN_FIELDS } from '../io/csv/columns.js';
 import { resolveEncoding } from '../io/csv/decode.js';
 import { resolveDateFormat } from '../io/csv/parse-date.js';
+import { findInputFile } from './find-input-file.js';
+import type { OutputFormat } from './parquet-outputs.js';
 import { isForecastMethodName, forecastMethodNames } from '../core/forecast/registry.js';
 import type { Frequency } from '../core/series/calendar.js';
 import type { Shard } from '../core/shard-of-sku.js';
@@ -53,6 +55,8 @@ export interface RunSettings {
   readonly xyzLimits: { readonly x: number; readonly y: number };
   /** SKU x warehouse lines charted in report.html. */
   readonly reportTop: number;
+  /** `--format`: `parquet` also writes forecast.parquet and reorder.parquet (plan, forecast). */
+  readonly outputFormat: OutputFormat;
 }
 
 export type InputFile = 'sales' | 'stock' | 'items' | 'lanes' | 'stockHistory';
@@ -109,6 +113,7 @@ export interface SettingsInput {
   readonly abcLimits?: readonly number[];
   readonly xyzLimits?: readonly number[];
   readonly reportTop?: number;
+  readonly format?: OutputFormat;
 }
 
 /** Documented defaults (README, "Defaults"). */
@@ -147,8 +152,9 @@ export function resolveSettings(
       if (!existsSync(resolved)) throw new UsageError(`${given}: no such file (--${label})`);
       return resolved;
     }
+    const found = findInputFile(dataDir, name, label);
+    if (found !== undefined) return found;
     const candidate = path.join(dataDir, name);
-    if (existsSync(candidate)) return candidate;
     if (required) {
       throw new UsageError(`${path.relative(process.cwd(), candidate) || candidate}: no such file (give a folder with ${name} or --${label} FILE)`);
     }
@@ -210,6 +216,7 @@ export function resolveSettings(
     shard: flags.shard,
     ...classLimits(pick('abcLimits') ?? DEFAULTS.abcLimits, pick('xyzLimits') ?? DEFAULTS.xyzLimits),
     reportTop: pick('reportTop') ?? DEFAULTS.reportTop,
+    outputFormat: pick('format') ?? 'csv',
   };
 }
 

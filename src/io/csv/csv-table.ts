@@ -2,9 +2,10 @@ import path from 'node:path';
 import { matchColumns, type FieldSpec } from './columns.js';
 import { createDecimalMark, numberCell, trimCell, type CellContext } from './csv-cells.js';
 import { createProblemLog, type ProblemLog } from './csv-problems.js';
-import { streamCsv, warnStrayByteOrderMarks } from './csv-stream.js';
+import { warnStrayByteOrderMarks } from './csv-stream.js';
 import { resolveEncoding } from './decode.js';
 import { createWarningLog, type ReadOptions, type WarningLog } from '../read/read-options.js';
+import { streamInputFile } from '../read/stream-input-file.js';
 
 /** Typed access to the cells of one row of a small input file (stock, items, lanes). */
 export interface RowCells {
@@ -78,7 +79,7 @@ export async function readCsvTable(
       problems.add(line, column(field) + 1, field, expected, actual, hint);
     },
   };
-  const summary = await streamCsv(file, encoding, problems, {
+  const summary = await streamInputFile(file, encoding, problems, {
     header(headers, delimiter) {
       const match = matchColumns(headers, fields, options.map, problems);
       if (problems.count > 0) return false;
@@ -94,7 +95,7 @@ export async function readCsvTable(
       line = rowLine;
       handle(cells);
     },
-  });
+  }, fields, options);
   if (summary.blankLines > 0) warnings.add('blank-line', `${displayName}: skipped ${summary.blankLines} blank lines`, summary.blankLines);
   warnStrayByteOrderMarks(warnings, displayName, summary.strayByteOrderMarks);
   return { displayName, problems, warnings, hasHeader: summary.hasHeader };

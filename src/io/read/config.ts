@@ -67,6 +67,8 @@ export interface Config {
   /** Coefficients of variation, [X, Y]. */
   readonly xyzLimits?: readonly number[];
   readonly reportTop?: number;
+  /** Output format of plan and forecast: `parquet` adds forecast.parquet and reorder.parquet. */
+  readonly format?: 'csv' | 'parquet';
 }
 
 /** The fields of each input file that `columns` may map (interface spec). */
@@ -163,6 +165,7 @@ function configSchema(): Schema {
       schema: z.tuple([z.number().min(0), z.number().min(0)]).refine(([x, y]) => x <= y),
       expected: 'two coefficients of variation where classes X and Y end, X <= Y, e.g. [0.5, 1.0]',
     },
+    format: { name: 'format', schema: z.enum(['csv', 'parquet']), expected: 'one of "csv", "parquet"' },
     report_top: { name: 'reportTop', schema: z.int().min(0).max(1000), expected: 'a whole number of charted items from 0 to 1000' },
     $schema: { name: 'source', schema: z.string(), expected: 'a URL' },
   };

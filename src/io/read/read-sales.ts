@@ -5,10 +5,11 @@ import { matchColumns, SALES_FIELDS } from '../csv/columns.js';
 import { createDecimalMark, numberCell, trimCell, type CellContext } from '../csv/csv-cells.js';
 import { createInterner } from '../csv/csv-intern.js';
 import { createProblemLog } from '../csv/csv-problems.js';
-import { streamCsv, warnStrayByteOrderMarks } from '../csv/csv-stream.js';
+import { warnStrayByteOrderMarks } from '../csv/csv-stream.js';
 import { resolveEncoding } from '../csv/decode.js';
 import { explainDate, parseDay, resolveDateFormat } from '../csv/parse-date.js';
 import { createWarningLog, type ReadOptions, type Warning } from './read-options.js';
+import { streamInputFile } from './stream-input-file.js';
 
 export type { SalesTable } from '../../core/series/sales-table.js';
 
@@ -97,7 +98,7 @@ export async function readSales(file: string, options: ReadOptions = {}): Promis
     quantity = resized(quantity, capacity);
   };
 
-  const summary = await streamCsv(file, encoding, problems, {
+  const summary = await streamInputFile(file, encoding, problems, {
     header(headers, delimiter, estimatedRows) {
       const match = matchColumns(headers, SALES_FIELDS, options.map, problems);
       if (problems.count > 0) return false;
@@ -175,7 +176,7 @@ export async function readSales(file: string, options: ReadOptions = {}): Promis
       count++;
       if (count - batchStart === SKU_BATCH) internBatch();
     },
-  });
+  }, SALES_FIELDS, options);
   internBatch();
 
   if (summary.hasHeader && problems.count === 0 && count === 0) {
