@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { intervalCalibration } from '../../../src/core/forecast/calibrate-intervals.js';
 import { forecastSeries } from '../../../src/core/forecast/forecast-series.js';
+import { normalQuantile } from '../../../src/core/forecast/normal.js';
 import { seededRandom } from '../../../src/core/random.js';
 
 const NO_PRIOR = { firstOrigin: 0, priorOrigins: 0, pool: 0 };
@@ -121,5 +122,24 @@ describe('forecastSeries with calibrated intervals', () => {
         }
       },
     ), { numRuns: 150, seed: 20261203 });
+  });
+});
+
+describe('intervalCalibration: the order statistic', () => {
+  it('property: equals the factor computed from fully sorted scores', () => {
+    fc.assert(fc.property(
+      fc.array(fc.double({ min: 0, max: 50, noNaN: true }), { minLength: 1, maxLength: 80 }),
+      fc.integer({ min: 1, max: 99 }),
+      (errors, level) => {
+        // Forecast 100 from every origin, mean 100, scale 1: the scores are the absolute errors.
+        const y = Float64Array.from(errors, (e, t) => (t % 2 === 0 ? 100 + e : 100 - e));
+        const origins = new Float64Array(y.length).fill(100);
+        const [factor] = intervalCalibration(y, origins, Float64Array.of(100), Float64Array.of(1), [level], NO_PRIOR);
+        const sorted = y.map((value) => Math.abs(value - 100)).sort();
+        const rank = Math.min(sorted.length, Math.ceil(((sorted.length + 1) * level) / 100));
+        const z = normalQuantile(0.5 + level / 200);
+        expect(factor[0]).toBe(Math.max(1, sorted[rank - 1] / z));
+      },
+    ), { numRuns: 300, seed: 7 });
   });
 });
