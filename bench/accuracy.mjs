@@ -3,7 +3,9 @@
 //   node bin/stockcast.js forecast --sales <train.csv> --map sku=series --series-end own
 //        --freq month|day --horizon h --method M --out <tmp>/forecast.csv
 // scores forecast.csv against the holdout with the definitions of datasets/reference/score.py
-// (bench/lib-score.mjs), prints a table per data set next to the targets and R's numbers, and
+// (bench/lib-score.mjs): point accuracy, the scaled pinball loss of each interval bound (lo95,
+// lo80, hi80, hi95) and the coverage of the 80 % and 95 % intervals; prints a table per data set
+// next to the targets and R's numbers, and
 // exits 1 when `auto` misses a target.
 //
 // Usage: npm run bench:accuracy [-- --method auto,theta,tsb] [--dataset carparts] [--keep]
@@ -84,7 +86,7 @@ function format(value, digits = 4) {
 }
 
 const COLUMNS = [
-  ['method', 28], ['sMAPE', 8], ['MASE', 7], ['RMSSE', 7], ['SPL90', 7], ['SPL97.5', 8], ['sbias', 8], ['cov80', 6], ['cov95', 6], ['ms/series', 10],
+  ['method', 28], ['sMAPE', 8], ['MASE', 7], ['RMSSE', 7], ['SPL2.5', 7], ['SPL10', 7], ['SPL90', 7], ['SPL97.5', 8], ['sbias', 8], ['cov80', 6], ['cov95', 6], ['ms/series', 10],
 ];
 
 function row(cells) {
@@ -92,7 +94,7 @@ function row(cells) {
 }
 
 function scoreRow(label, s, ms) {
-  return row([label, format(s.smape, 2), format(s.mase, 3), format(s.rmsse, 4), format(s.spl90, 4), format(s.spl975, 4),
+  return row([label, format(s.smape, 2), format(s.mase, 3), format(s.rmsse, 4), format(s.spl25, 4), format(s.spl10, 4), format(s.spl90, 4), format(s.spl975, 4),
     s.sbias === undefined ? '' : (s.sbias >= 0 ? '+' : '') + format(s.sbias, 3), format(s.cov80, 3), format(s.cov95, 3), ms === undefined ? '' : ms.toFixed(2)]);
 }
 
@@ -142,7 +144,7 @@ function main() {
         }
         const ms = Number(process.hrtime.bigint() - started) / 1e6 / train.size;
         const raw = scoreForecasts(train, test, readForecastFile(out), dataset.m);
-        const scores = { ...raw, spl90: raw.spl_hi80, spl975: raw.spl_hi95 };
+        const scores = { ...raw, spl25: raw.spl_lo95, spl10: raw.spl_lo80, spl90: raw.spl_hi80, spl975: raw.spl_hi95 };
         process.stdout.write(`${scoreRow(`stockcast ${method}`, scores, ms)}\n`);
         if (raw.missing_points > 0) process.stdout.write(`  ${raw.missing_points} test points had no forecast\n`);
         const labels = Object.entries(raw.methods).slice(0, 6).map(([label, count]) => `${label} ${count}`).join(', ');
@@ -159,7 +161,9 @@ function main() {
     if (options.keep) process.stdout.write(`\nforecast files kept in ${work}\n`);
     else rmSync(work, { recursive: true, force: true });
   }
-  process.stdout.write('\nms/series is wall time of the whole CLI run (reading, fitting, writing) divided by the series count.\n');
+  process.stdout.write('\nSPLq: pinball loss of a bound read as the q % quantile (lo95 2.5, lo80 10, hi80 90, hi95 97.5), scaled as MASE;'
+    + ' cov80, cov95: share of test points inside the 80 % and 95 % intervals.\n');
+  process.stdout.write('ms/series is wall time of the whole CLI run (reading, fitting, writing) divided by the series count.\n');
   return failures > 0 ? 1 : 0;
 }
 

@@ -49,6 +49,14 @@ export interface MethodFit {
   readonly distribution?: 'count';
   /** AICc when the method was fitted by likelihood, else NaN. */
   readonly aicc: number;
+  /**
+   * In-sample point forecasts from every origin with the fitted parameters (no refit), for the
+   * interval calibration of `calibrate-intervals.ts`: entry t * horizon + j forecasts y[t + j]
+   * from y[0..t); NaN where t + j >= n. Present for the smooth methods (ETS, Theta, their
+   * combinations); absent where intervals keep the model's own law (count laws, simple methods).
+   * A function, so it stays in the worker thread that fitted the model.
+   */
+  readonly originForecasts?: (horizon: number) => Float64Array;
 }
 
 export type ForecastMethod = (y: Float64Array, options: MethodOptions) => MethodFit;

@@ -1,3 +1,4 @@
+import { INTERVAL_CALIBRATION, intervalCalibration, type IntervalCalibrationOptions } from './calibrate-intervals.js';
 import type { MethodFit } from './contract.js';
 import { countQuantile } from './count-quantile.js';
 import { normalQuantile } from './normal.js';
@@ -16,6 +17,11 @@ export interface SeriesForecastOptions {
   readonly random: () => number;
   /** Sample paths used when the method simulates (default 1000). */
   readonly paths?: number;
+  /**
+   * Calibration of the smooth methods' intervals on their in-sample multi-step errors
+   * (`calibrate-intervals.ts`); default INTERVAL_CALIBRATION, null keeps the model's own intervals.
+   */
+  readonly calibration?: IntervalCalibrationOptions | null;
 }
 
 export interface SeriesForecast {
@@ -33,7 +39,9 @@ export interface SeriesForecast {
 /**
  * Forecasts one demand series: picks the method (or `auto`), then applies what is common to all
  * methods: intervals (count quantiles for count laws, simulated quantiles for methods with a
- * simulator, else normal from the error variance), and non-negativity of means and bounds (demand is never negative).
+ * simulator, else normal from the error variance), the calibration of the smooth methods'
+ * intervals on their in-sample multi-step errors (`calibrate-intervals.ts`; count laws keep theirs),
+ * nested levels, and non-negativity of means and bounds (demand is never negative).
  *
  * @example forecastSeries(y, { method: 'snaive', horizon: 14, seasonPeriod: 7, levels: [80, 95], random })
  */
@@ -44,12 +52,39 @@ export function forecastSeries(y: Float64Array, options: SeriesForecastOptions):
     : FORECAST_METHODS[options.method](y, methodOptions);
   const mean = new Float64Array(options.horizon);
   for (let h = 0; h < options.horizon; h++) mean[h] = Math.max(0, fit.mean[h]);
-  const { lower, upper } = fit.distribution === 'count'
-    ? countBounds(fit, options.levels)
-    : fit.simulate
-      ? simulatedBounds(fit, options)
-      : normalBounds(fit, options.levels);
+  if (fit.distribution === 'count') return { method: fit.label, mean, ...countBounds(fit, options.levels), fit };
+  const factors = widthFactors(y, fit, options);
+  const { lower, upper } = fit.simulate
+    ? simulatedBounds(fit, options, factors)
+    : normalBounds(fit, options.levels, factors);
+  nestBounds(options.levels, lower, upper);
   return { method: fit.label, mean, lower, upper, fit };
+}
+
+/**
+ * Per level and step, the factor on the model's half-widths: from `intervalCalibration` when the
+ * fit gives origin forecasts and calibration is on, else 1.
+ */
+function widthFactors(y: Float64Array, fit: MethodFit, options: SeriesForecastOptions): Float64Array[] | null {
+  const calibration = options.calibration === undefined ? INTERVAL_CALIBRATION : options.calibration;
+  if (calibration === null || fit.originForecasts === undefined || options.levels.length === 0) return null;
+  const horizon = fit.mean.length;
+  const scale = new Float64Array(horizon);
+  for (let h = 0; h < horizon; h++) scale[h] = Math.sqrt(Math.max(0, fit.variance[h]));
+  return intervalCalibration(y, fit.originForecasts(horizon), fit.mean, scale, options.levels, calibration);
+}
+
+/** Makes the intervals nested: a wider level's bounds never fall inside a narrower level's. */
+function nestBounds(levels: readonly number[], lower: Float64Array[], upper: Float64Array[]): void {
+  const order = levels.map((level, i) => [level, i]).sort((a, b) => a[0] - b[0]).map(([, i]) => i);
+  for (let r = 1; r < order.length; r++) {
+    const narrow = order[r - 1];
+    const wide = order[r];
+    for (let h = 0; h < lower[wide].length; h++) {
+      lower[wide][h] = Math.min(lower[wide][h], lower[narrow][h]);
+      upper[wide][h] = Math.max(upper[wide][h], upper[narrow][h]);
+    }
+  }
 }
 
 function countBounds(fit: MethodFit, levels: readonly number[]) {
@@ -65,18 +100,18 @@ function countBounds(fit: MethodFit, levels: readonly number[]) {
   return { lower, upper };
 }
 
-function normalBounds(fit: MethodFit, levels: readonly number[]) {
+function normalBounds(fit: MethodFit, levels: readonly number[], factors: Float64Array[] | null) {
   const horizon = fit.mean.length;
   const lower: Float64Array[] = [];
   const upper: Float64Array[] = [];
-  for (const level of levels) {
+  for (const [i, level] of levels.entries()) {
     const z = normalQuantile(0.5 + level / 200);
     const lo = new Float64Array(horizon);
     const hi = new Float64Array(horizon);
     for (let h = 0; h < horizon; h++) {
-      const sd = Math.sqrt(Math.max(0, fit.variance[h]));
-      lo[h] = Math.max(0, fit.mean[h] - z * sd);
-      hi[h] = Math.max(0, fit.mean[h] + z * sd);
+      const halfWidth = z * Math.sqrt(Math.max(0, fit.variance[h])) * (factors ? factors[i][h] : 1);
+      lo[h] = Math.max(0, fit.mean[h] - halfWidth);
+      hi[h] = Math.max(0, fit.mean[h] + halfWidth);
     }
     lower.push(lo);
     upper.push(hi);
@@ -84,7 +119,7 @@ function normalBounds(fit: MethodFit, levels: readonly number[]) {
   return { lower, upper };
 }
 
-function simulatedBounds(fit: MethodFit, options: SeriesForecastOptions) {
+function simulatedBounds(fit: MethodFit, options: SeriesForecastOptions, factors: Float64Array[] | null) {
   const horizon = fit.mean.length;
   const paths = options.paths ?? 1000;
   const draws = new Float64Array(paths * horizon); // column h holds draws for period h
@@ -102,9 +137,13 @@ function simulatedBounds(fit: MethodFit, options: SeriesForecastOptions) {
   }
   for (let h = 0; h < horizon; h++) {
     const column = draws.subarray(h * paths, (h + 1) * paths).sort();
+    const center = fit.mean[h];
     options.levels.forEach((level, i) => {
-      lower[i][h] = Math.max(0, quantileSorted(column, 0.5 - level / 200));
-      upper[i][h] = Math.max(0, quantileSorted(column, 0.5 + level / 200));
+      // The calibration scales the simulated quantiles' distances from the mean (keeps their skew).
+      const low = quantileSorted(column, 0.5 - level / 200);
+      const high = quantileSorted(column, 0.5 + level / 200);
+      lower[i][h] = Math.max(0, factors ? center + factors[i][h] * (low - center) : low);
+      upper[i][h] = Math.max(0, factors ? center + factors[i][h] * (high - center) : high);
     });
   }
   return { lower, upper };

@@ -45,7 +45,21 @@ export function combineFits(fits: readonly MethodFit[], y?: Float64Array): Metho
     cumulativeVariance[h] *= ratio;
   }
   const label = `combo(${fits.map((fit) => fit.label).join('+')})`;
-  return { label, mean, fitted, variance, cumulativeVariance, aicc: NaN };
+  // Calibrated only when every member is (a count-law member keeps the combination's own law).
+  const memberOrigins = fits.flatMap((fit) => (fit.originForecasts ? [fit.originForecasts] : []));
+  if (memberOrigins.length < k) {
+    return { label, mean, fitted, variance, cumulativeVariance, aicc: NaN };
+  }
+  const originForecasts = (steps: number) => {
+    const sum = new Float64Array(n * steps);
+    for (const origins of memberOrigins) {
+      const values = origins(steps);
+      for (let i = 0; i < sum.length; i++) sum[i] += values[i];
+    }
+    for (let i = 0; i < sum.length; i++) sum[i] /= k;
+    return sum;
+  };
+  return { label, mean, fitted, variance, cumulativeVariance, aicc: NaN, originForecasts };
 }
 
 /**

@@ -3,6 +3,7 @@ import { autoEts } from '../ets/auto-ets.js';
 import { fitEts } from '../ets/fit-ets.js';
 import type { EtsFit } from '../ets/ets-model.js';
 import { forecastEts } from '../ets/forecast-ets.js';
+import { etsOriginForecasts } from '../ets/ets-origin-forecasts.js';
 
 /**
  * Automatic ETS (`--method ets`): the exponential smoothing state space model with the smallest
@@ -34,9 +35,9 @@ export const levelEts: ForecastMethod = (y, { horizon, seasonPeriod }) =>
  * @example methodFitFromEts(autoEts(y, 12), y, 18).mean.length // 18
  */
 export function methodFitFromEts(fit: EtsFit, y: Float64Array, horizon: number): MethodFit {
-  const result = toMethodFit(fit, horizon);
+  const result = toMethodFit(fit, y, horizon);
   if (isFinite(result)) return result;
-  const simple = toMethodFit(fitEts(y, { error: 'A', trend: 'N', season: 'N', m: 1 }), horizon);
+  const simple = toMethodFit(fitEts(y, { error: 'A', trend: 'N', season: 'N', m: 1 }), y, horizon);
   if (isFinite(simple)) return simple;
   const last = y.length > 0 && Number.isFinite(y[y.length - 1]) ? y[y.length - 1] : 0;
   const zero = new Float64Array(horizon);
@@ -50,7 +51,7 @@ export function methodFitFromEts(fit: EtsFit, y: Float64Array, horizon: number):
   };
 }
 
-function toMethodFit(fit: EtsFit, horizon: number): MethodFit {
+function toMethodFit(fit: EtsFit, y: Float64Array, horizon: number): MethodFit {
   const forecast = forecastEts(fit, horizon);
   return {
     label: fit.label,
@@ -60,6 +61,7 @@ function toMethodFit(fit: EtsFit, horizon: number): MethodFit {
     cumulativeVariance: forecast.cumulativeVariance,
     ...(forecast.simulate ? { simulate: forecast.simulate, simulatorState: forecast.simulatorState } : {}),
     aicc: fit.aicc,
+    originForecasts: (steps) => etsOriginForecasts(fit, y, steps),
   };
 }
 

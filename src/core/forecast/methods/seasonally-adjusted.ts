@@ -26,5 +26,14 @@ export function reseasonalize(fit: MethodFit, indexes: Float64Array, n: number, 
   }
   const fitted = new Float64Array(fit.fitted.length);
   for (let t = 0; t < fitted.length; t++) fitted[t] = fit.fitted[t] * indexes[t % m];
-  return { label: `${label}(${fit.label})`, mean, fitted, variance, cumulativeVariance, aicc: NaN };
+  const inner = fit.originForecasts;
+  if (inner === undefined) return { label: `${label}(${fit.label})`, mean, fitted, variance, cumulativeVariance, aicc: NaN };
+  const originForecasts = (steps: number) => {
+    const values = inner(steps);
+    for (let t = 0; t < fitted.length; t++) {
+      for (let j = 0; j < steps; j++) values[t * steps + j] *= indexes[(t + j) % m];
+    }
+    return values;
+  };
+  return { label: `${label}(${fit.label})`, mean, fitted, variance, cumulativeVariance, aicc: NaN, originForecasts };
 }

@@ -57,7 +57,31 @@ export function fitTheta(y: Float64Array, horizon: number, seasonPeriod: number)
     }
     cumulativeVariance[h] = sigma2 * total;
   }
-  return { label: 'theta', mean, fitted, variance, cumulativeVariance, aicc: NaN };
+  const originForecasts = (steps: number) => thetaOriginForecasts(ses.fitted, alpha, halfSlope, indexes, steps);
+  return { label: 'theta', mean, fitted, variance, cumulativeVariance, aicc: NaN, originForecasts };
+}
+
+/**
+ * Theta's forecasts from every origin t (after y[0..t)) with alpha, the drift and the seasonal
+ * indexes fixed: (l_t + (b/2) (j + (1 - (1 - alpha)^t) / alpha)) s_{t+j}, l_t the SES level
+ * after t observations (`sesFitted[t]`). Layout of `MethodFit.originForecasts`. O(n steps).
+ */
+function thetaOriginForecasts(
+  sesFitted: Float64Array, alpha: number, halfSlope: number, indexes: Float64Array | null, steps: number,
+): Float64Array {
+  const n = sesFitted.length;
+  const m = indexes ? indexes.length : 1;
+  const out = new Float64Array(n * steps).fill(NaN);
+  let decay = 1;
+  for (let t = 0; t < n; t++) {
+    const start = (1 - decay) / alpha;
+    decay *= 1 - alpha;
+    const last = Math.min(steps, n - t);
+    for (let j = 0; j < last; j++) {
+      out[t * steps + j] = (sesFitted[t] + halfSlope * (j + start)) * (indexes ? indexes[(t + j) % m] : 1);
+    }
+  }
+  return out;
 }
 
 /** Slope of the least-squares line through (t, y_t), t = 0..n-1; 0 for fewer than 2 points. */
