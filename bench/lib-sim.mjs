@@ -2,6 +2,17 @@
 // The forecast policy (the real engine: forecastSeries 'auto' + planReorder) and a grid of
 // reference policies that know the true demand law run side by side on the SAME demand path
 // and the SAME lead times (common random numbers), so differences are the policies' own.
+//
+// Cycle service is counted per review, as the textbook defines it for a periodic review (R, S)
+// system: P1 = Pr(demand over R + L <= S) is the chance of no stockout in the interval one
+// review protects, from the day that review's order arrives to the day the next review's order
+// arrives (Silver, Pyke & Thomas 2017, ch. 7; Axsäter 2015, ch. 5). Those days are review day +
+// lead time whether or not the review ordered anything: a review that orders nothing has already
+// raised its position to S. They are the same for every policy (common lead times), so policy and
+// reference are counted over the same cycles. The older count from one receipt to the next is
+// kept for information (`receiptCycles`): it is the exact CSL of Cardós, Miralles & Ros (2006,
+// JORS 57), which for intermittent demand only counts reviews that follow a demand and so measures
+// Pr(D_{R+L} <= S | D_R > 0), not the target items carry.
 import { leadTimeDraw, mulberry32 } from './lib-sim-random.mjs';
 
 export const DAYS_PER_WEEK = 7;
@@ -9,7 +20,8 @@ export const DAYS_PER_WEEK = 7;
 /**
  * Simulates one SKU. `engine` = { forecastSeries, planReorder, periodsNeeded, orderQuantity,
  * classifyDemand, DEFAULT_ITEM }. Returns per policy: demand, sold, lost, inventory-value days,
- * cycles and cycles with a stockout (measured after the warm-up reviews).
+ * cycles and cycles with a stockout, per review and from receipt to receipt (measured after the
+ * warm-up reviews).
  */
 export function simulateSku(sku, engine, settings) {
   const { historyDays, warmupReviews, countedReviews, alphas, referencePaths, freq } = settings;
@@ -35,8 +47,8 @@ export function simulateSku(sku, engine, settings) {
   const states = policies.map(() => ({
     onHand: start, onOrder: 0, arrivals: new Float64Array(endDay + maxLead + 1),
     sales: new Float64Array(endDay), // history (uncensored demand) then what was sold
-    demand: 0, sold: 0, inventoryValueDays: 0, days: 0, cycles: 0, stockoutCycles: 0,
-    cycleHasStockout: false, cycleDays: 0, orders: 0, methods: new Map(),
+    demand: 0, sold: 0, inventoryValueDays: 0, days: 0,
+    cycle: newCycleCount(), receiptCycle: newCycleCount(), orders: 0, methods: new Map(),
   }));
   for (const state of states) state.sales.set(demand.subarray(0, historyDays));
   // The reference levels of every review come from the SAME uniforms (common random numbers):
@@ -44,6 +56,8 @@ export function simulateSku(sku, engine, settings) {
   // alone, placing 1-4 unit orders whose receipts closed extra (stockout-free) cycles.
   const referenceSeed = sku.seed ^ 0x165667b1;
   const forecastRandom = mulberry32(sku.seed ^ 0x7feb352d);
+  // Day on which some review's order arrives (or would, had it ordered): a cycle boundary.
+  const isCycleStart = new Uint8Array(endDay + maxLead + 1);
 
   for (let day = historyDays; day < endDay; day++) {
     const isMeasured = day >= measureFrom;
@@ -52,12 +66,14 @@ export function simulateSku(sku, engine, settings) {
       if (arriving > 0) {
         state.onHand += arriving;
         state.onOrder -= arriving;
-        if (isMeasured) closeCycle(state);
+        if (isMeasured) closeCycle(state.receiptCycle);
       }
+      if (isMeasured && isCycleStart[day]) closeCycle(state.cycle);
     }
     if ((day - historyDays) % DAYS_PER_WEEK === 0) {
       const review = (day - historyDays) / DAYS_PER_WEEK;
       const lead = leadTimes[review];
+      isCycleStart[day + lead] = 1;
       const levels = referenceLevels(law, item, day, alphas, referencePaths, mulberry32(referenceSeed));
       states.forEach((state, p) => {
         const position = state.onHand + state.onOrder;
@@ -86,27 +102,37 @@ export function simulateSku(sku, engine, settings) {
       state.sold += sold;
       state.inventoryValueDays += state.onHand * item.unitCost;
       state.days++;
-      state.cycleDays++;
-      if (sold < units) state.cycleHasStockout = true;
+      for (const cycle of [state.cycle, state.receiptCycle]) {
+        cycle.days++;
+        if (sold < units) cycle.hasStockout = true;
+      }
     }
   }
-  for (const state of states) closeCycle(state);
+  for (const state of states) {
+    closeCycle(state.cycle);
+    closeCycle(state.receiptCycle);
+  }
   return policies.map((policy, p) => ({
     policy: policy.name, alpha: policy.alpha, demand: states[p].demand, sold: states[p].sold,
     inventoryValue: states[p].days > 0 ? states[p].inventoryValueDays / states[p].days : 0,
-    cycles: states[p].cycles, stockoutCycles: states[p].stockoutCycles, orders: states[p].orders,
+    cycles: states[p].cycle.count, stockoutCycles: states[p].cycle.stockouts,
+    receiptCycles: states[p].receiptCycle.count, receiptStockoutCycles: states[p].receiptCycle.stockouts, orders: states[p].orders,
     methods: states[p].methods,
   }));
 }
 
-/** A replenishment cycle runs from one receipt to the next (and from the window's edges). */
-function closeCycle(state) {
-  if (state.cycleDays > 0) {
-    state.cycles++;
-    if (state.cycleHasStockout) state.stockoutCycles++;
+function newCycleCount() {
+  return { count: 0, stockouts: 0, days: 0, hasStockout: false };
+}
+
+/** Ends the running cycle (at a boundary or the window's end); a cycle of no days is not one. */
+function closeCycle(cycle) {
+  if (cycle.days > 0) {
+    cycle.count++;
+    if (cycle.hasStockout) cycle.stockouts++;
   }
-  state.cycleDays = 0;
-  state.cycleHasStockout = false;
+  cycle.days = 0;
+  cycle.hasStockout = false;
 }
 
 /** The real policy: forecast the sales so far with the engine's `auto`, then planReorder. */

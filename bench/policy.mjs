@@ -7,7 +7,10 @@
 // Several seeds (default 5) are pooled, so one lucky draw of SKUs cannot pass the bench.
 // Targets (issue 9), in EVERY class and overall: cycle service level >= target - 1 point and
 // average inventory value <= 1.15 x the reference's at the same fill; overall also <= 1.10 x and
-// fill rate >= target. Exit 1 when one is missed.
+// fill rate >= target. Exit 1 when one is missed. Cycle service counts one cycle per review
+// (the textbook P1 of an (R, S) system, see lib-sim.mjs); the receipt-to-receipt count is shown
+// beside it for information, and so is the inventory against the cheapest mix of reference
+// levels at the same fill (each SKU its own alpha), which no uniform service target can reach.
 //
 // Flags: --per-class N (default 16) --seeds S,S,.. (42,7,1234,2026,31337) or --seed S (one seed)
 // --freq week|day (week) --reviews N counted weekly reviews (30, after 6 warm-up) --paths N
@@ -58,11 +61,16 @@ process.exitCode = report.every((row) => row.pass) ? 0 : 1;
 function summarise(name, rows) {
   const aggregate = (p) => {
     let demand = 0; let sold = 0; let inventory = 0; let cycles = 0; let stockouts = 0; let orders = 0;
+    let receiptCycles = 0; let receiptStockouts = 0;
     for (const row of rows) {
       const o = row.outcome[p];
       demand += o.demand; sold += o.sold; inventory += o.inventoryValue; cycles += o.cycles; stockouts += o.stockoutCycles; orders += o.orders;
+      receiptCycles += o.receiptCycles; receiptStockouts += o.receiptStockoutCycles;
     }
-    return { fill: demand > 0 ? sold / demand : 1, csl: cycles > 0 ? 1 - stockouts / cycles : 1, inventory, cycles, orders };
+    return {
+      fill: demand > 0 ? sold / demand : 1, csl: cycles > 0 ? 1 - stockouts / cycles : 1, inventory, cycles, orders,
+      receiptCsl: receiptCycles > 0 ? 1 - receiptStockouts / receiptCycles : 1,
+    };
   };
   const policy = aggregate(0);
   const curve = settings.alphas.map((alpha, i) => ({ alpha, ...aggregate(i + 1) }));
@@ -70,6 +78,7 @@ function summarise(name, rows) {
   const methods = new Map();
   for (const row of rows) for (const [label, count] of row.outcome[0].methods) methods.set(label, (methods.get(label) ?? 0) + count);
   const ratio = reference.inventory > 0 ? policy.inventory / reference.inventory : NaN;
+  const cheapest = cheapestAtFill(rows, policy.fill);
   const target = settings.serviceLevel;
   const ratioLimit = name === 'overall' ? TARGETS.overallRatio : TARGETS.classRatio;
   const checks = {
@@ -80,9 +89,51 @@ function summarise(name, rows) {
   };
   return {
     name, skus: rows.length, target, ...policy, referenceInventory: reference.inventory, referenceNote: reference.note,
-    ratio, checks, pass: checks.csl && checks.fill && checks.inventory, curve,
+    ratio, cheapestInventory: cheapest.inventory, cheapestRatio: cheapest.inventory > 0 ? policy.inventory / cheapest.inventory : NaN,
+    cheapestNote: cheapest.note, checks, pass: checks.csl && checks.fill && checks.inventory, curve,
     methods: Object.fromEntries([...methods.entries()].sort((a, b) => b[1] - a[1])),
   };
+}
+
+/**
+ * The cheapest mix of the reference levels that reaches the given pooled fill (information only):
+ * each SKU may take its own alpha. Per SKU the (inventory, units sold) points of the alphas form
+ * an upper concave hull; starting from every SKU's cheapest point, hull segments are taken in
+ * order of units sold per unit of inventory value until the pooled units sold reach fill x demand
+ * (the last one in part) - the LP relaxation of the multiple-choice knapsack. A uniform service
+ * target cannot reach it: it spends stock where a unit of fill is dear (lumpy, costly items).
+ */
+function cheapestAtFill(rows, fill) {
+  let demand = 0; let sold = 0; let inventory = 0;
+  const segments = [];
+  for (const row of rows) {
+    demand += row.outcome[0].demand;
+    const points = row.outcome.slice(1).map((o) => ({ inventory: o.inventoryValue, sold: o.sold }))
+      .sort((a, b) => a.inventory - b.inventory || b.sold - a.sold);
+    const hull = [points[0]];
+    for (const point of points.slice(1)) {
+      if (point.sold <= hull[hull.length - 1].sold) continue;
+      const slope = (a, b) => (b.sold - a.sold) / Math.max(1e-12, b.inventory - a.inventory);
+      while (hull.length >= 2 && slope(hull[hull.length - 2], hull[hull.length - 1]) <= slope(hull[hull.length - 1], point)) hull.pop();
+      hull.push(point);
+    }
+    sold += hull[0].sold;
+    inventory += hull[0].inventory;
+    for (let i = 1; i < hull.length; i++) {
+      const units = hull[i].sold - hull[i - 1].sold;
+      const value = hull[i].inventory - hull[i - 1].inventory;
+      segments.push({ units, value, slope: units / Math.max(1e-12, value) });
+    }
+  }
+  const need = fill * demand;
+  if (sold >= need) return { inventory, note: 'cheapest levels already reach it' };
+  segments.sort((a, b) => b.slope - a.slope);
+  for (const segment of segments) {
+    if (sold + segment.units >= need) return { inventory: inventory + ((need - sold) / segment.units) * segment.value, note: '' };
+    sold += segment.units;
+    inventory += segment.value;
+  }
+  return { inventory, note: 'beyond the highest levels' };
 }
 
 /** Reference inventory at the given fill rate: linear interpolation along the (fill, inventory) curve. */
@@ -170,16 +221,19 @@ function printReport(rows, seedRows, secs) {
   console.log(`policy simulation: ${settings.perClass} SKUs per class x ${settings.seeds.length} seeds (${settings.seeds.join(', ')}), `
     + `${settings.countedReviews} weekly reviews counted (+${settings.warmupReviews} warm-up), freq ${settings.freq}, `
     + `${settings.serviceTarget} target ${pct(settings.serviceLevel)} %, ${secs.toFixed(1)} s`);
-  console.log('class          SKUs  CSL %   fill %  inventory  ref@fill   ratio  orders  methods');
+  console.log('class          SKUs  CSL %   fill %  inventory  ref@fill   ratio  orders  rcpt CSL %  cheapest  methods');
   for (const r of rows) {
     console.log(`${r.name.padEnd(13)} ${String(r.skus).padStart(5)}  ${pct(r.csl).padStart(5)}${mark(r.checks.csl)} ${pct(r.fill).padStart(6)}${mark(r.checks.fill)} `
       + `${r.inventory.toFixed(0).padStart(10)} ${r.referenceInventory.toFixed(0).padStart(9)}  ${r.ratio.toFixed(3).padStart(5)}${mark(r.checks.inventory)} `
-      + `${String(r.orders).padStart(6)}  ${Object.entries(r.methods).slice(0, 3).map(([k, v]) => `${k}:${v}`).join(' ')}${r.referenceNote ? ` (${r.referenceNote})` : ''}`);
+      + `${String(r.orders).padStart(6)}  ${pct(r.receiptCsl).padStart(10)}  ${r.cheapestRatio.toFixed(3).padStart(8)}  ${Object.entries(r.methods).slice(0, 3).map(([k, v]) => `${k}:${v}`).join(' ')}${r.referenceNote ? ` (${r.referenceNote})` : ''}`);
   }
   console.log(`per seed (overall): ${seedRows.map((r) => `${r.name}: CSL ${pct(r.csl)} fill ${pct(r.fill)} ratio ${r.ratio.toFixed(3)}`).join('; ')}`);
   const overall = rows[rows.length - 1];
   console.log('reference curve (overall): alpha -> fill %, CSL %, inventory');
   console.log(overall.curve.map((p) => `${p.alpha}: ${pct(p.fill)} / ${pct(p.csl)} / ${p.inventory.toFixed(0)}`).join('  '));
+  console.log('CSL: share of review cycles (from one review\'s arrival day to the next\'s) without a stockout, the textbook P1 of an (R, S) system; '
+    + 'rcpt CSL (information only): cycles from one receipt to the next, which for intermittent demand counts only reviews after a demand; '
+    + 'cheapest (information only): inventory / the cheapest mix of reference levels, each SKU its own alpha, at the same pooled fill');
   const pass = rows.every((row) => row.pass);
   console.log(`targets in every class: CSL >= ${pct(overall.target - TARGETS.cslPoints)} %, inventory <= ${TARGETS.classRatio} x reference `
     + `at the same fill; overall: fill >= ${pct(overall.target - TARGETS.fillPoints)} %, inventory <= ${TARGETS.overallRatio} x -> ${pass ? 'PASS' : 'FAIL'}`

@@ -5,15 +5,7 @@
  * the end of the cycle minus those already short when it began (see `protectionLevel`).
  */
 export type CountTarget =
-  | {
-    readonly cycleServiceLevel: number;
-    /**
-     * Read the service level given that demand occurs over the interval: P(D <= s | D > 0) >= target,
-     * i.e. F(s) >= target + (1 - target) P(D = 0). For intermittent demand a replenishment cycle
-     * only exists after a demand, so the unconditional quantile overstates the service delivered.
-     */
-    readonly isConditionalOnDemand?: boolean;
-  }
+  | { readonly cycleServiceLevel: number }
   | { readonly shortfallAllowed: number; readonly start?: CountLaw };
 
 /** Mean and variance (per lead-time node) of a count demand, and the node weights. */
@@ -42,13 +34,9 @@ export function countLevel(
   const startLaw = 'shortfallAllowed' in target ? target.start : undefined;
   const start = startLaw === undefined ? null : countWalker(startLaw);
   if (start === undefined) return undefined;
-  let cycleServiceLevel = 'cycleServiceLevel' in target ? target.cycleServiceLevel : 0;
-  if ('cycleServiceLevel' in target && target.isConditionalOnDemand === true) {
-    cycleServiceLevel += (1 - cycleServiceLevel) * end.massAtK(); // mass at k = 0: P(D = 0)
-  }
   for (let k = 0; k <= end.upper; k++) {
     if ('cycleServiceLevel' in target) {
-      if (end.cdf + end.massAtK() >= cycleServiceLevel - 1e-12) return k;
+      if (end.cdf + end.massAtK() >= target.cycleServiceLevel - 1e-12) return k;
     } else {
       const shortfall = end.shortfall - (start ? start.shortfall : 0);
       if (shortfall <= target.shortfallAllowed + 1e-12) return k;

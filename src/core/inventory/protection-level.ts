@@ -63,11 +63,9 @@ export interface ProtectionRequest {
  * - `simulated` when the forecast has a simulator (a random lead time per path);
  * - `count` (negative binomial when over-dispersed, else Poisson) for intermittent or lumpy
  *   demand and low volumes, where a normal z·sigma is wrong (Silver, Pyke & Thomas 2017 ch. 7).
- *   For intermittent and lumpy items a cycle service target is read given that demand occurs,
- *   P(D <= S | D > 0) >= target: under periodic review an order (and so a replenishment cycle)
- *   only follows a demand, so the plain quantile overstates the service per cycle (cf. Teunter,
- *   Syntetos & Babai 2010, EJOR 203, on order-up-to levels for compound binomial demand). In the
- *   policy simulation even the true-law quantile at 0.95 gave lumpy items 91.5 % per cycle;
+ *   A cycle service target is the plain quantile P(D_{L+R} <= S) >= target for every class: the
+ *   chance of no stockout in the interval one review protects, counted per review whether or not
+ *   that review ordered (a review without demand has its position at S already);
  * - `normal` otherwise; `none` when no demand is expected.
  * O(nodes x window) for normal and count, O(paths x horizon) simulated.
  *
@@ -114,7 +112,7 @@ export function protectionLevel(request: ProtectionRequest): ProtectionLevel {
   if (isIntermittent || mixMean < (request.lowVolumeUnits ?? 20)) {
     const start = { means: startMeans, variances: startVariances, weights: nodes.weights };
     const level = countLevel(means, variances, nodes.weights, request.serviceTarget === 'cycle'
-      ? { cycleServiceLevel: request.serviceLevel, isConditionalOnDemand: isIntermittent }
+      ? { cycleServiceLevel: request.serviceLevel }
       : { shortfallAllowed: fillRate.shortfallAllowed, ...(fillRate.hasCarriedShortfall ? { start } : {}) });
     if (level !== undefined) return { level, mean: mixMean, sd: mixSd, law: 'count' };
   }

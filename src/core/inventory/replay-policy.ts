@@ -28,7 +28,7 @@ export interface ReplayOutcome {
   readonly filled: number;
   /** filled on the day of demand / demand (1 without demand): the fill rate. */
   readonly fillRate: number;
-  /** Replenishment cycles (receipt to receipt) and those with a stockout. */
+  /** Review cycles (from one review's arrival day to the next's) and those with a stockout. */
   readonly cycles: number;
   readonly stockoutCycles: number;
   /** 1 - stockoutCycles / cycles (1 without cycles): the cycle service level. */
@@ -45,10 +45,14 @@ export interface ReplayOutcome {
  * Replays a periodic-review policy over recorded daily demand: at each review (every
  * `reviewPeriodDays` from `startDay`, before the day's demand) `decide` returns an order that
  * arrives `leadTimeDays` later (at the start of that day); each day's demand is met from stock,
- * the rest lost or backordered. Cycle service counts replenishment cycles from one receipt to the
- * next (and the window's ends) without a stockout, as the policy simulation in bench/lib-sim.mjs
- * does; fill rate counts units met on the day asked. Orders still open at the end are not
- * received. O(days).
+ * the rest lost or backordered. Cycle service is the share of review cycles without a stockout:
+ * a cycle runs from the day one review's order arrives (or would arrive, when the review ordered
+ * nothing) to the day the next review's does, and from the window's ends — the interval one
+ * review protects, whose no-stockout chance is the textbook P1 = P(D_{L+R} <= S) of an (R, S)
+ * system (Silver, Pyke & Thomas 2017 ch. 7), counted as the policy simulation in
+ * bench/lib-sim.mjs counts it. Counting from one receipt to the next instead would, for
+ * intermittent demand, count only reviews after a demand. Fill rate counts units met on the day
+ * asked. Orders still open at the end are not received. O(days).
  *
  * @example replayPolicy({ daily, firstDay, startDay, endDay, reviewPeriodDays: 7, leadTimeDays: 3, unitCost: 2, initialOnHand: 20, isBackorder: false, decide }).fillRate
  */
@@ -86,15 +90,15 @@ export function replayPolicy(input: ReplayInput): ReplayOutcome {
       if (onHand < 0) filled += Math.min(-onHand, arrivals[i]);
       onHand += arrivals[i];
       onOrder -= arrivals[i];
-      closeCycle();
     }
+    // A review's order arrives `lead` days after it, ordered or not: a cycle starts.
+    if (i >= lead && (i - lead) % review === 0) closeCycle();
     if (i % review === 0) {
       const qty = Math.max(0, input.decide(day, { onHand, onOrder }));
       if (qty > 0) {
         if (lead === 0) {
           if (onHand < 0) filled += Math.min(-onHand, qty);
           onHand += qty;
-          closeCycle();
         } else {
           arrivals[i + lead] += qty;
           onOrder += qty;

@@ -25,11 +25,11 @@ describe('countLevel', () => {
     expect(countLevel(one(6), one(6), one(1), { shortfallAllowed: 1 })).toBe(6);
   });
 
-  it('read conditional on demand, the level meets P(D <= s | D > 0) >= target', () => {
-    // Poisson(2): P(D = 0) = exp(-2) = 0.1353; target 0.945 -> 0.945 + 0.055 * 0.1353 = 0.95244.
-    // R: ppois(4:5, 2) = 0.9473 0.9834: unconditional 4, conditional 5.
-    expect(countLevel(one(2), one(2), one(1), { cycleServiceLevel: 0.945 })).toBe(4);
-    expect(countLevel(one(2), one(2), one(1), { cycleServiceLevel: 0.945, isConditionalOnDemand: true })).toBe(5);
+  it('a cycle service level is the plain quantile, with the mass at zero counted as served', () => {
+    // mean 1.5, variance 3 (size 1.5, prob 0.5): R: pnbinom(0:6, size = 1.5, prob = 0.5) =
+    // 0.3536 0.6187 0.7845 0.8812 0.9356 0.9655 0.9817 -> 0.95 at 5, 0.3 at 0.
+    expect(countLevel(one(1.5), one(3), one(1), { cycleServiceLevel: 0.95 })).toBe(5);
+    expect(countLevel(one(1.5), one(3), one(1), { cycleServiceLevel: 0.3 })).toBe(0);
   });
 
   it('mixes the nodes with their weights', () => {

@@ -79,11 +79,12 @@ describe('protectionLevel, count law', () => {
     expect(level.level).toBe(12);
   });
 
-  it('intermittent items read the cycle service given demand: P(D <= S | D > 0) >= target', () => {
+  it('intermittent items read the cycle service as P(D_{L+R} <= S), like every class', () => {
     // 0.1/day, variance 0.2/day, 15 d: NB mean 1.5, variance 3 (size 1.5, prob 0.5).
-    // R: pnbinom(0:6, size = 1.5, prob = 0.5) = 0.3536 0.6187 0.7845 0.8812 0.9356 0.9655 0.9817
-    // Target 0.95 given demand: 0.95 + 0.05 * 0.3536 = 0.9677 -> 6; read plainly (smooth low volume) -> 5.
-    expect(protectionLevel(request(flatForecast(0.1, 0.2, { demandClass: 'intermittent' }))).level).toBe(6);
+    // R: pnbinom(0:6, size = 1.5, prob = 0.5) = 0.3536 0.6187 0.7845 0.8812 0.9356 0.9655 0.9817 -> 5.
+    // (Read given demand, F(S) >= 0.95 + 0.05 x 0.3536, it was 6: more stock than the target asks.)
+    expect(protectionLevel(request(flatForecast(0.1, 0.2, { demandClass: 'intermittent' }))).level).toBe(5);
+    expect(protectionLevel(request(flatForecast(0.1, 0.2, { demandClass: 'lumpy' }))).level).toBe(5);
     expect(protectionLevel(request(flatForecast(0.1, 0.2, { demandClass: 'smooth' }))).level).toBe(5);
   });
 

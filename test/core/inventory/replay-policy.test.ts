@@ -23,10 +23,36 @@ describe('replayPolicy', () => {
     const outcome = replayPolicy(base({}));
     expect(outcome.fillRate).toBeCloseTo(90 / 280, 12);
     expect(outcome.stockoutDays).toBe(19);
-    expect(outcome.cycles).toBe(1);
-    expect(outcome.cycleService).toBe(0);
+    // Reviews on days 0, 7, 14, 21 (nothing ordered) would receive on days 2, 9, 16, 23: cycles
+    // [0, 2) [2, 9) [9, 16) [16, 23) [23, 28); the last three run short (from day 9 on): 2 / 5.
+    expect(outcome.cycles).toBe(5);
+    expect(outcome.stockoutCycles).toBe(3);
+    expect(outcome.cycleService).toBeCloseTo(0.4, 12);
     // Inventory at day ends 80, 70, .., 0 (9 days), then 0: mean 360 / 28 units, x 2 money.
     expect(outcome.averageInventoryValue).toBeCloseTo((2 * 360) / 28, 12);
+  });
+
+  it('counts one cycle per review, whether or not the review ordered: lumpy demand by hand', () => {
+    // One order of 30 units on day 10, none else; order-up-to 20 from a shelf of 20, lead 2.
+    // Reviews 0, 7, 14, 21 -> cycle starts 2, 9, 16, 23. Day 10 sells 20 of 30: a stockout in
+    // [9, 16). Review 14 orders 20 (arrives day 16). Cycles [0,2) [2,9) [9,16) [16,23) [23,28):
+    // 1 of 5 short -> 0.8. From receipt to receipt it would be [0,16) [16,28): 1 of 2 short.
+    const daily = new Float64Array(28);
+    daily[10] = 30;
+    const outcome = replayPolicy(base({ daily, initialOnHand: 20, decide: (_day, stock) => Math.max(0, 20 - stock.onHand - stock.onOrder) }));
+    expect(outcome.orders).toBe(1);
+    expect(outcome.cycles).toBe(5);
+    expect(outcome.stockoutCycles).toBe(1);
+    expect(outcome.cycleService).toBeCloseTo(0.8, 12);
+    expect(outcome.fillRate).toBeCloseTo(20 / 30, 12);
+  });
+
+  it('with no lead time a cycle starts at every review', () => {
+    // Reviews 0, 7, 14, 21 receive at once: cycles [0,7) [7,14) [14,21) [21,28); 10 a day from 90
+    // with no orders runs short from day 9: 3 of 4 cycles short.
+    const outcome = replayPolicy(base({ leadTimeDays: 0 }));
+    expect(outcome.cycles).toBe(4);
+    expect(outcome.stockoutCycles).toBe(3);
   });
 
   it('backorders are served from the next receipt and count as filled, but not on time', () => {
