@@ -57,6 +57,15 @@ export const LONG_SEASONS = 20;
  * non-seasonal ones. A constant series gets SES with
  * alpha 0.9999 (as R); a series too
  * short for any model gets SES with alpha 0.5 from the first value. Never returns NaN forecasts.
+ * Where the seasonal indices are free (shorter series, m <= 24), the candidates are compared
+ * with their indices held at the decomposition values (each fit's first optimiser stage; the
+ * indices still count as estimated in the AICc), and only a seasonal winner is refitted with its
+ * indices estimated too, as R does ({@link tryFitEts}'s second stage), which replaces the
+ * screening fit when it reaches a lower criterion. That second stage, in 13-16 dimensions,
+ * costs as much as all first stages together: screening without it halves the work of a monthly
+ * series (M3 monthly through `forecast --method auto`: 5,640 -> 3,130 likelihood evaluations per
+ * series; sMAPE 13.678 -> 13.656, MASE 0.8421 -> 0.8409; carparts and online retail unchanged
+ * to four decimals).
  * The result's `evaluations` counts the likelihood evaluations over all candidates.
  *
  * @example autoEts(airPassengers, 12).label // 'ETS(M,Ad,M)'
@@ -83,6 +92,10 @@ export function autoEts(y: Float64Array, m: number, options: AutoEtsOptions = {}
   }
   const errors: readonly ('A' | 'M')[] = allowMultiplicative ? ['A', 'M'] : ['A'];
   const trends = options.trends ?? ['N', 'A', 'Ad'];
+  const fitOptions = {
+    maxEvaluations: options.maxEvaluations ?? 300,
+    relativeTolerance: options.relativeTolerance ?? 1e-6,
+  };
   let best: EtsFit | null = null;
   let evaluations = 0;
   for (const error of errors) {
@@ -90,16 +103,20 @@ export function autoEts(y: Float64Array, m: number, options: AutoEtsOptions = {}
       for (const season of seasons) {
         if (error === 'A' && season === 'M') continue;
         const spec: EtsSpec = { error, trend, season, m: season === 'N' ? 1 : period };
-        const fit = tryFitEts(y, spec, {
-          isSeasonFixed,
-          maxEvaluations: options.maxEvaluations ?? 300,
-          relativeTolerance: options.relativeTolerance ?? 1e-6,
-        });
+        const fit = tryFitEts(y, spec, { ...fitOptions, isSeasonFixed: true });
         if (fit === null || !Number.isFinite(fit.aicc)) continue;
         evaluations += fit.evaluations;
         if (best === null || fit.aicc < best.aicc) best = fit;
       }
     }
   }
-  return best === null ? fitFixedSes(y, 0.5) : { ...best, evaluations };
+  if (best === null) return fitFixedSes(y, 0.5);
+  if (best.spec.season !== 'N' && !isSeasonFixed) {
+    const refit = tryFitEts(y, best.spec, { ...fitOptions, isSeasonFixed: false });
+    if (refit !== null) {
+      evaluations += refit.evaluations;
+      if (Number.isFinite(refit.aicc) && refit.aicc <= best.aicc) best = refit;
+    }
+  }
+  return { ...best, evaluations };
 }

@@ -95,6 +95,16 @@ describe('autoEts', () => {
     expect(fit.aicc).toBeLessThan(1400.638 + 0.01);
   });
 
+  it('compares seasonal candidates with their indices at decomposition values, then estimates the winner\'s indices', () => {
+    const fit = autoEts(AIR_PASSENGERS, 12);
+    const screened = tryFitEts(AIR_PASSENGERS, fit.spec, { isSeasonFixed: true, maxEvaluations: 300, relativeTolerance: 1e-6 });
+    expect(screened).not.toBeNull();
+    // The refit reaches a lower criterion by moving the indices off the decomposition values.
+    expect(fit.aicc).toBeLessThan(screened!.aicc);
+    expect(fit.parameterCount).toBe(screened!.parameterCount);
+    expect(fit.initialState.season).not.toEqual(screened!.initialState.season);
+  });
+
   it('chooses multiplicative-error SES for the Nile as R does', () => {
     // R: ets(Nile)$method "ETS(M,N,N)"; ets(Nile, model = "MNN")$aicc 1458.552 < ANN's 1459.031
     const fit = autoEts(NILE, 1);
