@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LONG_SEASONS, autoEts } from '../../../../src/core/forecast/ets/auto-ets.js';
+import { LONG_SEASONS, SCREENING_TOLERANCE, autoEts } from '../../../../src/core/forecast/ets/auto-ets.js';
 import { etsRecursion } from '../../../../src/core/forecast/ets/ets-recursion.js';
 import { fitEts, tryFitEts } from '../../../../src/core/forecast/ets/fit-ets.js';
 import { forecastEts } from '../../../../src/core/forecast/ets/forecast-ets.js';
@@ -103,6 +103,15 @@ describe('autoEts', () => {
     expect(fit.aicc).toBeLessThan(screened!.aicc);
     expect(fit.parameterCount).toBe(screened!.parameterCount);
     expect(fit.initialState.season).not.toEqual(screened!.initialState.season);
+  });
+
+  it('refits the winner of the loosely converged comparison at the tight tolerance', () => {
+    const fit = autoEts(NILE, 1);
+    const tight = tryFitEts(NILE, fit.spec, { maxEvaluations: 300, relativeTolerance: 1e-6 });
+    const loose = tryFitEts(NILE, fit.spec, { maxEvaluations: 300, relativeTolerance: SCREENING_TOLERANCE });
+    expect(fit.parameters).toEqual(tight!.parameters);
+    expect(fit.aicc).toBe(tight!.aicc);
+    expect(loose!.evaluations).toBeLessThan(tight!.evaluations);
   });
 
   it('chooses multiplicative-error SES for the Nile as R does', () => {
