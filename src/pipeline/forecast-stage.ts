@@ -47,8 +47,18 @@ export interface ForecastStageOptions {
   readonly horizonFor?: (sku: string, warehouse: string) => number;
 }
 
-/** Series per batch sent to a worker: small enough to balance two to eight workers, large enough that messages cost little. */
+/** Most series per batch sent to a worker: large enough that messages cost little. */
 const BATCH_SERIES = 64;
+/** Fewest series per batch sent to a worker. */
+const MIN_BATCH_SERIES = 8;
+/**
+ * Batches per worker at least (while batches stay within MIN_BATCH_SERIES..BATCH_SERIES): the
+ * last batch of a run keeps one worker busy alone, so it should be a small part of the work
+ * (M3 monthly with auto: 1,428 series, 64 per batch left one worker idle for ~0.4 s at the end).
+ */
+const BATCHES_PER_WORKER = 16;
+/** Series in the first batch forecast here to estimate the work; each next one doubles, up to BATCH_SERIES. */
+const PROBE_SERIES = 8;
 /**
  * Without `--jobs`: work (estimated from the first batches) below which the rest is forecast in this thread: starting
  * workers, which load their modules, and copying the series to them costs more than a fast
@@ -60,7 +70,7 @@ const WORKERS_PAY_FROM_MS = 1500;
  * Forecasts every demand series, on `jobs` worker threads (series travel as transferred typed
  * arrays, in batches; see forecast-batch.ts) or in this thread. Each series gets its own random
  * stream seeded from its name, so simulated intervals are reproducible, independent of the other
- * series in the file and of the number of workers.
+ * series in the file, of the batches and of the number of workers.
  */
 export async function forecastStage(table: SalesTable, seriesList: readonly DemandSeries[], options: ForecastStageOptions): Promise<SeriesOutcome[]> {
   const seasonPeriod = options.seasonPeriod ?? SEASON_PERIOD[options.freq];
@@ -68,10 +78,7 @@ export async function forecastStage(table: SalesTable, seriesList: readonly Dema
   const count = seriesList.length;
   const names = seriesList.map((series) => ({ sku: table.skus[series.skuId], warehouse: table.warehouses[series.warehouseId] }));
   const forecasts: SeriesForecast[] = new Array(count);
-  const batchCount = Math.ceil(count / BATCH_SERIES);
-  const makeBatch = (b: number): SeriesBatch => {
-    const first = b * BATCH_SERIES;
-    const last = Math.min(count, first + BATCH_SERIES);
+  const makeBatch = (first: number, last: number): SeriesBatch => {
     const values: Float64Array[] = [];
     const horizons: number[] = [];
     const seeds: number[] = [];
@@ -91,30 +98,42 @@ export async function forecastStage(table: SalesTable, seriesList: readonly Dema
     options.onProgress?.(done, count);
   };
   if (count === 0) return [];
-  // A few batches here first, until 20 ms have passed (at least two, at most eight): the fastest
-  // of them, past the first one's compilation, estimates the rest. (The first read of any series'
-  // values builds all of them: that stays out of the estimate.)
+  // A few small batches here first, growing from PROBE_SERIES, until 20 ms have passed (at least
+  // two, at most eight): the fastest per series of them, past the first one's compilation,
+  // estimates the rest. Small first batches let slow methods (auto on monthly series: ~4 ms a
+  // series) hand the rest to the workers after ~0.1 s instead of two full batches on one core.
+  // (The first read of any series' values builds all of them: that stays out of the estimate.)
   void seriesList[0].values;
   let here = 0;
+  let probes = 0;
   let spentMs = 0;
-  let fastestMs = Infinity;
-  while (here < batchCount && (here < 2 || (spentMs < 20 && here < 8))) {
+  let fastestMsPerSeries = Infinity;
+  while (here < count && (probes < 2 || (spentMs < 20 && probes < 8))) {
+    const last = Math.min(count, here + Math.min(BATCH_SERIES, PROBE_SERIES * 2 ** probes));
     const started = performance.now();
-    store(forecastBatch(makeBatch(here), settings));
+    store(forecastBatch(makeBatch(here, last), settings));
     const batchMs = performance.now() - started;
     spentMs += batchMs;
-    fastestMs = Math.min(fastestMs, batchMs);
-    here++;
+    fastestMsPerSeries = Math.min(fastestMsPerSeries, batchMs / (last - here));
+    here = last;
+    probes++;
   }
-  const workers = Math.min(options.jobs, batchCount - here);
-  if (workers <= 1 || (options.isJobsDefault === true && fastestMs * (batchCount - here) < WORKERS_PAY_FROM_MS)) {
-    for (let b = here; b < batchCount; b++) store(forecastBatch(makeBatch(b), settings));
+  const rest = count - here;
+  const workers = Math.min(options.jobs, Math.ceil(rest / MIN_BATCH_SERIES));
+  if (workers <= 1 || (options.isJobsDefault === true && fastestMsPerSeries * rest < WORKERS_PAY_FROM_MS)) {
+    for (let first = here; first < count; first += BATCH_SERIES) store(forecastBatch(makeBatch(first, Math.min(count, first + BATCH_SERIES)), settings));
   } else {
+    const batchSeries = Math.min(BATCH_SERIES, Math.max(MIN_BATCH_SERIES, Math.ceil(rest / (workers * BATCHES_PER_WORKER))));
+    const tasks: (() => { message: SeriesBatch; transfer: [] })[] = [];
+    for (let first = here; first < count; first += batchSeries) {
+      const last = Math.min(count, first + batchSeries);
+      tasks.push(() => ({ message: makeBatch(first, last), transfer: [] }));
+    }
     await runOnWorkers<SeriesBatch, ForecastBatch>({
       script: new URL('./forecast-worker.js', import.meta.url),
       workerData: settings,
       jobs: workers,
-      tasks: Array.from({ length: batchCount - here }, (_, b) => () => ({ message: makeBatch(b + here), transfer: [] })),
+      tasks,
       onResult: (_, result) => store(result),
     }).catch((error: unknown) => {
       throw new Error(`forecasting failed in a worker thread: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

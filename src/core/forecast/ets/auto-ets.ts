@@ -19,6 +19,11 @@ export interface AutoEtsOptions {
    * 12 % fewer evaluations than 1e-8.
    */
   readonly relativeTolerance?: number;
+  /**
+   * Relative tolerance that stops the optimisations comparing the candidates (default
+   * {@link SCREENING_TOLERANCE}); the winner is refitted at `relativeTolerance`.
+   */
+  readonly screeningTolerance?: number;
   /** Trends that compete (default none, additive and damped). */
   readonly trends?: readonly EtsTrendType[];
 }
@@ -45,6 +50,20 @@ export const MAX_FREE_SEASON = 24;
 export const LONG_SEASONS = 20;
 
 /**
+ * Relative tolerance of the criterion at which the candidate models' optimisations stop. The
+ * criterion is -2 log-likelihood, about 1,000-2,500 for M3 monthly series, so 1e-4 stops when
+ * the simplex agrees within ~0.1-0.25, where AICc differences do not rank models in earnest;
+ * the winner is then refitted at the tighter tolerance. Chosen on the accuracy benchmark (scores
+ * at full precision, relative to 1e-6 throughout): M3 monthly sMAPE 13.678 -> 13.683, MASE
+ * 0.8421 -> 0.8425 with 1,723 instead of 3,130 likelihood evaluations per series; carparts RMSSE
+ * 0.4731 -> 0.4737, SPL90 0.2082 -> 0.2086; online retail unchanged to four decimals. 1e-3 moves
+ * carparts' SPL90 by 0.3 %, an absolute tolerance of 0.1 its RMSSE by 0.24 %.
+ *
+ * @example SCREENING_TOLERANCE // 1e-4
+ */
+export const SCREENING_TOLERANCE = 1e-4;
+
+/**
  * Automatic ETS: fits every admissible model and returns the one with the smallest AICc, as
  * R's `forecast::ets` (Hyndman et al. 2002, IJF 18(3); Hyndman et al. 2008, §7.2). Candidates:
  * error A or M, trend N, A or Ad, season N, A or M; multiplicative parts only for strictly
@@ -57,6 +76,16 @@ export const LONG_SEASONS = 20;
  * non-seasonal ones. A constant series gets SES with
  * alpha 0.9999 (as R); a series too
  * short for any model gets SES with alpha 0.5 from the first value. Never returns NaN forecasts.
+ * The candidates are compared after a cheaper fit, and only the winner is refitted in full,
+ * replacing its screening fit when it reaches an AICc no higher: the screening optimisations stop
+ * at {@link SCREENING_TOLERANCE}, and where the seasonal indices are free (shorter series,
+ * m <= 24) they hold the indices at the decomposition values (each fit's first optimiser stage;
+ * the indices still count as estimated in the AICc), while a seasonal winner's refit estimates
+ * them too, as R does ({@link tryFitEts}'s second stage). That second stage, in 13-16 dimensions,
+ * costs as much as all first stages together: screening without it halves the work of a monthly
+ * series (M3 monthly through `forecast --method auto`: 5,640 -> 3,130 likelihood evaluations per
+ * series; sMAPE 13.678 -> 13.656, MASE 0.8421 -> 0.8409; carparts and online retail unchanged
+ * to four decimals), the screening tolerance nearly halves it again (-> 1,723).
  * The result's `evaluations` counts the likelihood evaluations over all candidates.
  *
  * @example autoEts(airPassengers, 12).label // 'ETS(MAdM)'
@@ -83,6 +112,10 @@ export function autoEts(y: Float64Array, m: number, options: AutoEtsOptions = {}
   }
   const errors: readonly ('A' | 'M')[] = allowMultiplicative ? ['A', 'M'] : ['A'];
   const trends = options.trends ?? ['N', 'A', 'Ad'];
+  const fitOptions = {
+    maxEvaluations: options.maxEvaluations ?? 300,
+    relativeTolerance: options.relativeTolerance ?? 1e-6,
+  };
   let best: EtsFit | null = null;
   let evaluations = 0;
   for (const error of errors) {
@@ -91,9 +124,7 @@ export function autoEts(y: Float64Array, m: number, options: AutoEtsOptions = {}
         if (error === 'A' && season === 'M') continue;
         const spec: EtsSpec = { error, trend, season, m: season === 'N' ? 1 : period };
         const fit = tryFitEts(y, spec, {
-          isSeasonFixed,
-          maxEvaluations: options.maxEvaluations ?? 300,
-          relativeTolerance: options.relativeTolerance ?? 1e-6,
+          ...fitOptions, relativeTolerance: options.screeningTolerance ?? SCREENING_TOLERANCE, isSeasonFixed: true,
         });
         if (fit === null || !Number.isFinite(fit.aicc)) continue;
         evaluations += fit.evaluations;
@@ -101,5 +132,11 @@ export function autoEts(y: Float64Array, m: number, options: AutoEtsOptions = {}
       }
     }
   }
-  return best === null ? fitFixedSes(y, 0.5) : { ...best, evaluations };
+  if (best === null) return fitFixedSes(y, 0.5);
+  const refit = tryFitEts(y, best.spec, { ...fitOptions, isSeasonFixed });
+  if (refit !== null) {
+    evaluations += refit.evaluations;
+    if (Number.isFinite(refit.aicc) && refit.aicc <= best.aicc) best = refit;
+  }
+  return { ...best, evaluations };
 }

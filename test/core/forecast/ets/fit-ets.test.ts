@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LONG_SEASONS, autoEts } from '../../../../src/core/forecast/ets/auto-ets.js';
+import { LONG_SEASONS, SCREENING_TOLERANCE, autoEts } from '../../../../src/core/forecast/ets/auto-ets.js';
 import { etsRecursion } from '../../../../src/core/forecast/ets/ets-recursion.js';
 import { fitEts, tryFitEts } from '../../../../src/core/forecast/ets/fit-ets.js';
 import { forecastEts } from '../../../../src/core/forecast/ets/forecast-ets.js';
@@ -93,6 +93,25 @@ describe('autoEts', () => {
     const fit = autoEts(AIR_PASSENGERS, 12);
     expect(['ETS(MAdM)', 'ETS(MAM)']).toContain(fit.label);
     expect(fit.aicc).toBeLessThan(1400.638 + 0.01);
+  });
+
+  it('compares seasonal candidates with their indices at decomposition values, then estimates the winner\'s indices', () => {
+    const fit = autoEts(AIR_PASSENGERS, 12);
+    const screened = tryFitEts(AIR_PASSENGERS, fit.spec, { isSeasonFixed: true, maxEvaluations: 300, relativeTolerance: 1e-6 });
+    expect(screened).not.toBeNull();
+    // The refit reaches a lower criterion by moving the indices off the decomposition values.
+    expect(fit.aicc).toBeLessThan(screened!.aicc);
+    expect(fit.parameterCount).toBe(screened!.parameterCount);
+    expect(fit.initialState.season).not.toEqual(screened!.initialState.season);
+  });
+
+  it('refits the winner of the loosely converged comparison at the tight tolerance', () => {
+    const fit = autoEts(NILE, 1);
+    const tight = tryFitEts(NILE, fit.spec, { maxEvaluations: 300, relativeTolerance: 1e-6 });
+    const loose = tryFitEts(NILE, fit.spec, { maxEvaluations: 300, relativeTolerance: SCREENING_TOLERANCE });
+    expect(fit.parameters).toEqual(tight!.parameters);
+    expect(fit.aicc).toBe(tight!.aicc);
+    expect(loose!.evaluations).toBeLessThan(tight!.evaluations);
   });
 
   it('chooses multiplicative-error SES for the Nile as R does', () => {
