@@ -18,7 +18,7 @@ export interface IntervalCalibrationOptions {
 /**
  * Defaults: origins from the 13th on, a prior of 8 origins, no pooling of steps, so the factor of
  * a step does not depend on the horizon asked for (plan and forecast write the same bands).
- * Coverage on M3 monthly moves by at most 0.004 over firstOrigin 12..24, prior 8..16, pool 0..2.
+ * Coverage on M3 monthly moves by at most 0.006 over firstOrigin 12..24, prior 0..16, pool 0..2.
  */
 export const INTERVAL_CALIBRATION: IntervalCalibrationOptions = { firstOrigin: 12, priorOrigins: 8, pool: 0 };
 
