@@ -91,6 +91,16 @@ describe('forecastSeries with calibrated intervals', () => {
     expect(fromA.lower.map((u) => [...u])).toEqual(fromB.lower.map((u) => [...u]));
   });
 
+  it('gives the same bands for the first steps whatever the horizon (plan forecasts further than forecast.csv shows)', () => {
+    const options = { method: 'combo', seasonPeriod: 12, levels: [80, 95], random: seededRandom(2) };
+    const short = forecastSeries(seasonal, { ...options, horizon: 6 });
+    const long = forecastSeries(seasonal, { ...options, horizon: 20, random: seededRandom(2) });
+    for (let i = 0; i < 2; i++) {
+      expect([...short.upper[i]]).toEqual([...long.upper[i].subarray(0, 6)]);
+      expect([...short.lower[i]]).toEqual([...long.lower[i].subarray(0, 6)]);
+    }
+  });
+
   it('keeps count-law intervals as they were (tsb)', () => {
     const y = Float64Array.from({ length: 48 }, (_, t) => (t % 3 === 0 ? 2 + (t % 5) : 0));
     const options = { method: 'tsb', horizon: 6, seasonPeriod: 12, levels: [80, 95] };
