@@ -5,6 +5,7 @@ import {
 } from '../core/series/calendar.js';
 import type { DemandSeries, SeriesStats } from '../core/series/build-series.js';
 import type { SalesTable } from '../core/series/sales-table.js';
+import { densifyDemand, type SeriesRows } from '../core/series/series-rows.js';
 import {
   forecastBatch, unpackForecasts, type BatchSettings, type ForecastBatch, type SeriesBatch,
 } from './forecast-batch.js';
@@ -15,7 +16,7 @@ export interface SeriesOutcome {
   readonly warehouse: string;
   /** The facts of the history (demand class, last sale); the history itself is not kept. */
   readonly series: { readonly stats: SeriesStats; readonly firstPeriod: number; readonly length: number };
-  /** The last periods of history (up to 24), for sparklines. */
+  /** The last periods of history (up to RECENT_PERIODS), for sparklines. */
   readonly recent: Float64Array;
   /**
    * Forecast over the internal horizon (at least the output horizon, longer when lead times need
@@ -47,6 +48,9 @@ export interface ForecastStageOptions {
   readonly horizonFor?: (sku: string, warehouse: string) => number;
 }
 
+/** Periods of history kept per series for sparklines. */
+const RECENT_PERIODS = 24;
+
 /** Series per batch sent to a worker: small enough to balance two to eight workers, large enough that messages cost little. */
 const BATCH_SERIES = 64;
 /**
@@ -72,12 +76,12 @@ export async function forecastStage(table: SalesTable, seriesList: readonly Dema
   const makeBatch = (b: number): SeriesBatch => {
     const first = b * BATCH_SERIES;
     const last = Math.min(count, first + BATCH_SERIES);
-    const values: Float64Array[] = [];
+    const values: (Float64Array | SeriesRows)[] = [];
     const horizons: number[] = [];
     const seeds: number[] = [];
     for (let i = first; i < last; i++) {
       const { sku, warehouse } = names[i];
-      values.push(seriesList[i].values);
+      values.push(seriesList[i].rows ?? seriesList[i].values);
       horizons.push(Math.max(options.horizon, options.horizonFor?.(sku, warehouse) ?? 0));
       seeds.push(hashString(`${sku}\u0000${warehouse}`, options.seed));
     }
@@ -93,8 +97,8 @@ export async function forecastStage(table: SalesTable, seriesList: readonly Dema
   if (count === 0) return [];
   // A few batches here first, until 20 ms have passed (at least two, at most eight): the fastest
   // of them, past the first one's compilation, estimates the rest. (The first read of any series'
-  // values builds all of them: that stays out of the estimate.)
-  void seriesList[0].values;
+  // rows groups all of them: that stays out of the estimate.)
+  void (seriesList[0].rows ?? seriesList[0].values);
   let here = 0;
   let spentMs = 0;
   let fastestMs = Infinity;
@@ -121,14 +125,15 @@ export async function forecastStage(table: SalesTable, seriesList: readonly Dema
     });
   }
   return seriesList.map((series, i) => {
-    const values = series.values;
+    const { rows } = series;
+    const from = Math.max(0, series.length - RECENT_PERIODS);
     return {
       sku: names[i].sku,
       warehouse: names[i].warehouse,
       series: seriesFacts(series),
-      recent: values.slice(Math.max(0, values.length - 24)),
+      recent: rows ? densifyDemand(rows, new Float64Array(series.length - from), from) : series.values.slice(from),
       forecast: forecasts[i],
-      firstForecastPeriod: series.firstPeriod + values.length,
+      firstForecastPeriod: series.firstPeriod + series.length,
     };
   });
 }
