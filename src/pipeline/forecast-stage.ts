@@ -125,37 +125,46 @@ export async function forecastStage(table: SalesTable, seriesList: readonly Dema
     });
   }
   return seriesList.map((series, i) => {
-    const { rows } = series;
     const from = Math.max(0, series.length - RECENT_PERIODS);
+    const { rows } = series;
+    const recent = rows ? densifyDemand(rows, new Float64Array(series.length - from), from) : series.values.slice(from);
     return {
       sku: names[i].sku,
       warehouse: names[i].warehouse,
-      series: seriesFacts(series),
-      recent: rows ? densifyDemand(rows, new Float64Array(series.length - from), from) : series.values.slice(from),
+      series: new SeriesFacts(series),
+      recent,
       forecast: forecasts[i],
       firstForecastPeriod: series.firstPeriod + series.length,
     };
   });
 }
 
+type Facts = SeriesOutcome['series'];
+
 /**
  * The facts of a series without its history: stats are computed when first read (planning reads
  * them, `forecast` never does), and then the series, with its share of the history, is let go.
+ * A class: one object per series where a literal with a getter closure was three.
  */
-function seriesFacts(series: DemandSeries): SeriesOutcome['series'] {
-  let source: DemandSeries | undefined = series;
-  let stats: SeriesStats | undefined;
-  return {
-    firstPeriod: series.firstPeriod,
-    length: series.length,
-    get stats() {
-      if (!stats) {
-        stats = (source as DemandSeries).stats;
-        source = undefined;
-      }
-      return stats;
-    },
-  };
+class SeriesFacts implements Facts {
+  readonly firstPeriod: number;
+  readonly length: number;
+  #source: DemandSeries | undefined;
+  #stats: SeriesStats | undefined;
+
+  constructor(series: DemandSeries) {
+    this.firstPeriod = series.firstPeriod;
+    this.length = series.length;
+    this.#source = series;
+  }
+
+  get stats(): SeriesStats {
+    if (!this.#stats) {
+      this.#stats = (this.#source as DemandSeries).stats;
+      this.#source = undefined;
+    }
+    return this.#stats;
+  }
 }
 
 export const FORECAST_COLUMNS = ['sku', 'warehouse', 'period', 'forecast', 'lo80', 'hi80', 'lo95', 'hi95', 'method'] as const;

@@ -15,7 +15,7 @@ export interface SeriesSource {
 /**
  * A {@link DemandSeries} whose history rows and dense `values` come from a shared source on
  * first read (every series of one `buildDemandSeries` call is grouped in the same pass) and whose
- * `stats` are computed on first read; rows, values and stats are then kept. Reading `stats` or `rows`
+ * `stats` are computed on first read; values and stats are then kept. Reading `stats` or `rows`
  * does not keep dense values. A class so that 60k series share one set of getters on the
  * prototype: object literals with their own getters cost several microseconds each to create.
  *
@@ -26,7 +26,6 @@ export interface SeriesSource {
  * series.stats.totalDemand // 5
  */
 export class LazyDemandSeries implements DemandSeries {
-  #rows: SeriesRows | undefined;
   #values: Float64Array | undefined;
   #stats: SeriesStats | undefined;
   readonly #firstSaleDay: number;
@@ -56,8 +55,7 @@ export class LazyDemandSeries implements DemandSeries {
   }
 
   get rows(): SeriesRows {
-    this.#rows ??= this.#source.rows(this.#slot);
-    return this.#rows;
+    return this.#source.rows(this.#slot);
   }
 
   get values(): Float64Array {
