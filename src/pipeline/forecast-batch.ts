@@ -3,6 +3,7 @@ import { forecastSeries, type SeriesForecast } from '../core/forecast/forecast-s
 import { rebuildSimulate } from '../core/forecast/rebuild-simulate.js';
 import type { SimulatorState } from '../core/forecast/simulator-state.js';
 import { seededRandom } from '../core/random.js';
+import { densifyDemand, type SeriesRows } from '../core/series/series-rows.js';
 
 const NONE = new Float64Array(0);
 
@@ -16,13 +17,15 @@ export interface BatchSettings {
 }
 
 /**
- * Series to forecast. Their values are views into the SharedArrayBuffers the series are built
- * in, so a worker thread reads them in place: posting a batch copies no demand history.
+ * Series to forecast: their dense values, or the history rows they are summed from (built here
+ * into one buffer per batch, so no dense history of all series is ever kept). Both are views
+ * into SharedArrayBuffers, so a worker thread reads them in place: posting a batch copies no
+ * demand history.
  */
 export interface SeriesBatch {
   /** Index of the batch's first series among all series of the run. */
   readonly first: number;
-  readonly series: readonly Float64Array[];
+  readonly series: readonly (Float64Array | SeriesRows)[];
   readonly horizons: Int32Array;
   /** Seed of each series' random stream (from its SKU and warehouse, so independent of the batch). */
   readonly seeds: Uint32Array;
@@ -78,8 +81,9 @@ export function forecastBatch(batch: SeriesBatch, settings: BatchSettings): Fore
     isCount: new Uint8Array(count),
     simulators: [] as (SimulatorState | null)[],
   };
+  const values = valuesOf(batch.series);
   for (let i = 0; i < count; i++) {
-    const y = batch.series[i];
+    const y = values[i];
     const forecast = forecastSeries(y, {
       method: settings.method, horizon: batch.horizons[i], seasonPeriod: settings.seasonPeriod, levels: settings.levels,
       random: seededRandom(batch.seeds[i]),
@@ -105,6 +109,28 @@ export function forecastBatch(batch: SeriesBatch, settings: BatchSettings): Fore
     result.simulators.push(fit.simulate && !isCount ? fit.simulatorState ?? null : null);
   }
   return result;
+}
+
+/** Memory the rows of a batch's series are summed into, reused by the next batch of this thread. */
+let scratch = new Float64Array(0);
+
+/**
+ * Dense values of a batch's series: given ones as they are, rows summed into this thread's
+ * scratch memory, reused batch after batch: a fresh buffer per batch came back from the
+ * allocator as fresh pages, a page fault per 4 KiB. Reuse is safe because a batch keeps of a
+ * fit only numbers it copies and its simulator state, which holds no view of the history
+ * (test/pipeline/forecast-batch.test.ts checks every method).
+ */
+function valuesOf(series: readonly (Float64Array | SeriesRows)[]): Float64Array[] {
+  let total = 0;
+  for (const item of series) if (!(item instanceof Float64Array)) total += item.length;
+  if (scratch.length < total) scratch = new Float64Array(Math.max(total, 2 * scratch.length));
+  let used = 0;
+  return series.map((item) => {
+    if (item instanceof Float64Array) return item;
+    used += item.length;
+    return densifyDemand(item, scratch.subarray(used - item.length, used));
+  });
 }
 
 /** The buffers of a batch's forecasts, to transfer instead of copy. */

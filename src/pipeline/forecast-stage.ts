@@ -5,6 +5,7 @@ import {
 } from '../core/series/calendar.js';
 import type { DemandSeries, SeriesStats } from '../core/series/build-series.js';
 import type { SalesTable } from '../core/series/sales-table.js';
+import { densifyDemand, type SeriesRows } from '../core/series/series-rows.js';
 import {
   forecastBatch, unpackForecasts, type BatchSettings, type ForecastBatch, type SeriesBatch,
 } from './forecast-batch.js';
@@ -15,7 +16,7 @@ export interface SeriesOutcome {
   readonly warehouse: string;
   /** The facts of the history (demand class, last sale); the history itself is not kept. */
   readonly series: { readonly stats: SeriesStats; readonly firstPeriod: number; readonly length: number };
-  /** The last periods of history (up to 24), for sparklines. */
+  /** The last periods of history (up to RECENT_PERIODS), for sparklines. */
   readonly recent: Float64Array;
   /**
    * Forecast over the internal horizon (at least the output horizon, longer when lead times need
@@ -46,6 +47,9 @@ export interface ForecastStageOptions {
   /** Per-series horizon override (e.g. to cover a long lead time); default `horizon`. */
   readonly horizonFor?: (sku: string, warehouse: string) => number;
 }
+
+/** Periods of history kept per series for sparklines. */
+const RECENT_PERIODS = 24;
 
 /** Most series per batch sent to a worker: large enough that messages cost little. */
 const BATCH_SERIES = 64;
@@ -79,12 +83,12 @@ export async function forecastStage(table: SalesTable, seriesList: readonly Dema
   const names = seriesList.map((series) => ({ sku: table.skus[series.skuId], warehouse: table.warehouses[series.warehouseId] }));
   const forecasts: SeriesForecast[] = new Array(count);
   const makeBatch = (first: number, last: number): SeriesBatch => {
-    const values: Float64Array[] = [];
+    const values: (Float64Array | SeriesRows)[] = [];
     const horizons: number[] = [];
     const seeds: number[] = [];
     for (let i = first; i < last; i++) {
       const { sku, warehouse } = names[i];
-      values.push(seriesList[i].values);
+      values.push(seriesList[i].rows ?? seriesList[i].values);
       horizons.push(Math.max(options.horizon, options.horizonFor?.(sku, warehouse) ?? 0));
       seeds.push(hashString(`${sku}\u0000${warehouse}`, options.seed));
     }
@@ -102,8 +106,8 @@ export async function forecastStage(table: SalesTable, seriesList: readonly Dema
   // two, at most eight): the fastest per series of them, past the first one's compilation,
   // estimates the rest. Small first batches let slow methods (auto on monthly series: ~4 ms a
   // series) hand the rest to the workers after ~0.1 s instead of two full batches on one core.
-  // (The first read of any series' values builds all of them: that stays out of the estimate.)
-  void seriesList[0].values;
+  // (The first read of any series' rows groups all of them: that stays out of the estimate.)
+  void (seriesList[0].rows ?? seriesList[0].values);
   let here = 0;
   let probes = 0;
   let spentMs = 0;
@@ -140,36 +144,46 @@ export async function forecastStage(table: SalesTable, seriesList: readonly Dema
     });
   }
   return seriesList.map((series, i) => {
-    const values = series.values;
+    const from = Math.max(0, series.length - RECENT_PERIODS);
+    const { rows } = series;
+    const recent = rows ? densifyDemand(rows, new Float64Array(series.length - from), from) : series.values.slice(from);
     return {
       sku: names[i].sku,
       warehouse: names[i].warehouse,
-      series: seriesFacts(series),
-      recent: values.slice(Math.max(0, values.length - 24)),
+      series: new SeriesFacts(series),
+      recent,
       forecast: forecasts[i],
-      firstForecastPeriod: series.firstPeriod + values.length,
+      firstForecastPeriod: series.firstPeriod + series.length,
     };
   });
 }
 
+type Facts = SeriesOutcome['series'];
+
 /**
  * The facts of a series without its history: stats are computed when first read (planning reads
  * them, `forecast` never does), and then the series, with its share of the history, is let go.
+ * A class: one object per series where a literal with a getter closure was three.
  */
-function seriesFacts(series: DemandSeries): SeriesOutcome['series'] {
-  let source: DemandSeries | undefined = series;
-  let stats: SeriesStats | undefined;
-  return {
-    firstPeriod: series.firstPeriod,
-    length: series.length,
-    get stats() {
-      if (!stats) {
-        stats = (source as DemandSeries).stats;
-        source = undefined;
-      }
-      return stats;
-    },
-  };
+class SeriesFacts implements Facts {
+  readonly firstPeriod: number;
+  readonly length: number;
+  #source: DemandSeries | undefined;
+  #stats: SeriesStats | undefined;
+
+  constructor(series: DemandSeries) {
+    this.firstPeriod = series.firstPeriod;
+    this.length = series.length;
+    this.#source = series;
+  }
+
+  get stats(): SeriesStats {
+    if (!this.#stats) {
+      this.#stats = (this.#source as DemandSeries).stats;
+      this.#source = undefined;
+    }
+    return this.#stats;
+  }
 }
 
 export const FORECAST_COLUMNS = ['sku', 'warehouse', 'period', 'forecast', 'lo80', 'hi80', 'lo95', 'hi95', 'method'] as const;

@@ -1,9 +1,9 @@
 import { periodIndex, type Frequency } from './calendar.js';
 import type { DemandSeries } from './demand-series.js';
 import { lastCompletePeriod } from './last-complete-period.js';
-import { LazyDemandSeries } from './lazy-demand-series.js';
+import { LazyDemandSeries, type SeriesSource } from './lazy-demand-series.js';
 import type { SalesTable } from './sales-table.js';
-import { fillSeriesValues } from './series-values.js';
+import { densifyDemand, groupSeriesRows, seriesRowsOf, type SeriesRowGroups } from './series-rows.js';
 
 /** Marks "not seen yet" in the Int32 per-slot arrays (far outside valid day numbers and periods). */
 const NONE = -0x7fffffff;
@@ -28,12 +28,14 @@ export interface SeriesOptions {
  * Output is sorted by SKU name, then warehouse name (plain code-unit order), so results do not
  * depend on row order. Here one sequential pass over the rows finds each series' period span and
  * first and last sale (slot = SKU id x warehouses + warehouse id while that key space is small,
- * else numbered through a Map); nothing per row is stored. The dense `values` of all series are
- * filled together in one more pass over the rows when any series' values or stats are first
- * read (`fillSeriesValues`; the table must not change until then), and `stats` come from them. Every array written once is fresh memory,
- * and on virtual machines a first touch of a page costs more than the arithmetic: the previous
- * sparse per-series lists (80 MB for 5M rows) took most of this function's time.
- * O(rows + series log series) here; O(rows + total periods) on first read.
+ * else numbered through a Map); nothing per row is stored. When any series' rows, values or
+ * stats are first read, the history rows of all series are grouped by series in two more
+ * passes (`groupSeriesRows`; the table must not change until then): a few bytes per row, from
+ * which each series' dense `values` are summed when read, and its `stats` computed without
+ * keeping them. Every array written once is fresh memory, and on virtual machines a first touch
+ * of a page costs more than the arithmetic: dense values of every series at once (175 MB for
+ * 30k two-year daily series) took most of a naive forecast's time.
+ * O(rows + series log series) here; O(rows + slots) on first read, O(periods + rows) per series' values.
  *
  * @example
  * // rows: A/MAIN 2024-01-01 qty 5, A/MAIN 2024-01-03 qty 2, A/MAIN 2024-01-03 qty -4
@@ -98,11 +100,7 @@ export function buildDemandSeries(table: SalesTable, options: SeriesOptions): De
     firstPeriod[slot] = first;
     length[slot] = (options.seriesEnd === 'as-of' ? endPeriod : span[4 * slot + 1]) - first + 1;
   }
-  let values: Float64Array[] | undefined;
-  const valuesOf = (slot: number): Float64Array => {
-    values ??= fillSeriesValues(table, { asOfDay, endPeriod, periodOfDay, minDay, firstPeriod, length, slotOfKey });
-    return values[slot];
-  };
+  const source = seriesSource(() => groupSeriesRows(table, { asOfDay, endPeriod, periodOfDay, minDay, firstPeriod, length, slotOfKey }));
 
   // Series in (SKU name, warehouse name) order.
   const skuRank = nameRanks(table.skus);
@@ -120,9 +118,46 @@ export function buildDemandSeries(table: SalesTable, options: SeriesOptions): De
     const firstSale = span[4 * slot + 2];
     const lastSale = span[4 * slot + 3];
     result.push(new LazyDemandSeries(Math.floor(key / warehouseCount), key % warehouseCount, firstPeriod[slot], length[slot],
-      firstSale === NONE ? NaN : firstSale, lastSale === NONE ? NaN : lastSale, slot, valuesOf));
+      firstSale === NONE ? NaN : firstSale, lastSale === NONE ? NaN : lastSale, slot, source));
   }
   return result;
+}
+
+/** Elements per shared buffer (32 MB of Float64) that kept dense values are cut from. */
+const SLAB_LENGTH = 1 << 22;
+
+/**
+ * Rows and values by slot for LazyDemandSeries: the rows grouped on first use; kept values cut
+ * from shared 32 MB buffers (SharedArrayBuffer, so worker threads read them in place) rather
+ * than one allocation each: 60k separate `Float64Array(731)` were accounted by V8 as external
+ * memory and triggered repeated full garbage collections.
+ */
+function seriesSource(group: () => SeriesRowGroups): SeriesSource {
+  let groups: SeriesRowGroups | undefined;
+  const rows = (slot: number) => {
+    groups ??= group();
+    return seriesRowsOf(groups, slot);
+  };
+  let slab: Float64Array = new Float64Array(0);
+  let used = 0;
+  let scratch: Float64Array = new Float64Array(0);
+  return {
+    rows,
+    values(slot) {
+      const series = rows(slot);
+      if (used + series.length > slab.length) {
+        slab = new Float64Array(new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT * Math.max(SLAB_LENGTH, series.length)));
+        used = 0;
+      }
+      used += series.length;
+      return densifyDemand(series, slab.subarray(used - series.length, used));
+    },
+    scratchValues(slot) {
+      const series = rows(slot);
+      if (scratch.length < series.length) scratch = new Float64Array(series.length);
+      return densifyDemand(series, scratch);
+    },
+  };
 }
 
 function grow(array: Int32Array): Int32Array<ArrayBuffer> {

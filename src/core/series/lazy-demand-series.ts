@@ -1,15 +1,28 @@
 import type { DemandSeries } from './demand-series.js';
 import { demandStats, type SeriesStats } from './demand-stats.js';
+import type { SeriesRows } from './series-rows.js';
+
+/** Where the series of one `buildDemandSeries` call get their history, by slot. */
+export interface SeriesSource {
+  /** The history rows of the series in `slot` (all series are grouped on the first call). */
+  rows(slot: number): SeriesRows;
+  /** Its dense values in memory of their own, kept by the caller. */
+  values(slot: number): Float64Array;
+  /** Its dense values in a scratch buffer that the next call of this function overwrites. */
+  scratchValues(slot: number): Float64Array;
+}
 
 /**
- * A {@link DemandSeries} whose dense `values` come from a shared source on first read (every
- * series of one `buildDemandSeries` call is filled in the same pass) and whose `stats` are
- * computed from those values on first read; both are then kept. A class so that 60k series share
- * one pair of getters on the prototype: object literals with their own getters cost several
- * microseconds each to create.
+ * A {@link DemandSeries} whose history rows and dense `values` come from a shared source on
+ * first read (every series of one `buildDemandSeries` call is grouped in the same pass) and whose
+ * `stats` are computed on first read; values and stats are then kept. Reading `stats` or `rows`
+ * does not keep dense values. A class so that 60k series share one set of getters on the
+ * prototype: object literals with their own getters cost several microseconds each to create.
  *
  * @example
- * const series = new LazyDemandSeries(0, 0, 19723, 3, 19723, 19723, 0, () => Float64Array.of(5, 0, 0));
+ * const values = Float64Array.of(5, 0, 0);
+ * const series = new LazyDemandSeries(0, 0, 19723, 3, 19723, 19723, 0,
+ *   { rows: () => ({ length: 3, periods: Int32Array.of(0), quantities: Int16Array.of(5) }), values: () => values, scratchValues: () => values });
  * series.stats.totalDemand // 5
  */
 export class LazyDemandSeries implements DemandSeries {
@@ -18,12 +31,12 @@ export class LazyDemandSeries implements DemandSeries {
   readonly #firstSaleDay: number;
   readonly #lastSaleDay: number;
   readonly #slot: number;
-  readonly #valuesOf: (slot: number) => Float64Array;
+  readonly #source: SeriesSource;
 
   /**
    * @param firstSaleDay day number of the first row with a positive quantity (NaN when none)
    * @param lastSaleDay day number of the last such row (NaN when none)
-   * @param valuesOf the dense values of the series in `slot`, `length` long
+   * @param source the rows and dense values of the series in `slot`, `length` periods long
    */
   constructor(
     readonly skuId: number,
@@ -33,21 +46,26 @@ export class LazyDemandSeries implements DemandSeries {
     firstSaleDay: number,
     lastSaleDay: number,
     slot: number,
-    valuesOf: (slot: number) => Float64Array,
+    source: SeriesSource,
   ) {
     this.#firstSaleDay = firstSaleDay;
     this.#lastSaleDay = lastSaleDay;
     this.#slot = slot;
-    this.#valuesOf = valuesOf;
+    this.#source = source;
+  }
+
+  get rows(): SeriesRows {
+    return this.#source.rows(this.#slot);
   }
 
   get values(): Float64Array {
-    this.#values ??= this.#valuesOf(this.#slot);
+    this.#values ??= this.#source.values(this.#slot);
     return this.#values;
   }
 
   get stats(): SeriesStats {
-    this.#stats ??= demandStats(this.values, this.#firstSaleDay, this.#lastSaleDay);
+    // demandStats keeps nothing of the values, so a scratch buffer serves when none are kept.
+    this.#stats ??= demandStats(this.#values ?? this.#source.scratchValues(this.#slot), this.#firstSaleDay, this.#lastSaleDay);
     return this.#stats;
   }
 }
