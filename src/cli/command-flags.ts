@@ -50,4 +50,8 @@ export interface CommandFlags {
   readonly reportTop?: number;
   readonly warehouse?: string;
   readonly backtest?: string;
+  /** `--history FILE`, or false for `--no-history`. */
+  readonly history?: string | boolean;
+  readonly since?: string;
+  readonly by?: 'sku' | 'supplier' | 'class' | 'step' | 'run';
 }

@@ -38,5 +38,7 @@ export async function loadSettingsFromConfig(dir: string | undefined, explicitPa
     abcLimits: config.abcLimits,
     xyzLimits: config.xyzLimits,
     reportTop: config.reportTop,
+    history: config.history,
+    historyKeepDays: config.historyKeepDays,
   };
 }

@@ -8,6 +8,7 @@ import { resolveDateFormat } from '../io/csv/parse-date.js';
 import { isForecastMethodName, forecastMethodNames } from '../core/forecast/registry.js';
 import type { Frequency } from '../core/series/calendar.js';
 import type { Shard } from '../core/shard-of-sku.js';
+import { historyPath } from './history-path.js';
 
 /** What a command was asked to do, after flags, the config file and defaults are merged. */
 export interface RunSettings {
@@ -53,6 +54,10 @@ export interface RunSettings {
   readonly xyzLimits: { readonly x: number; readonly y: number };
   /** SKU x warehouse lines charted in report.html. */
   readonly reportTop: number;
+  /** The run history store `plan` appends to (see history-path.ts); undefined: none. */
+  readonly historyPath?: string;
+  /** `history.keep_days` from the config: runs older than this (by as-of date) are deleted. */
+  readonly historyKeepDays?: number;
 }
 
 export type InputFile = 'sales' | 'stock' | 'items' | 'lanes' | 'stockHistory';
@@ -109,6 +114,9 @@ export interface SettingsInput {
   readonly abcLimits?: readonly number[];
   readonly xyzLimits?: readonly number[];
   readonly reportTop?: number;
+  /** `--history FILE` / `--no-history` (false), or the config's `history`. */
+  readonly history?: string | boolean;
+  readonly historyKeepDays?: number;
 }
 
 /** Documented defaults (README, "Defaults"). */
@@ -210,6 +218,8 @@ export function resolveSettings(
     shard: flags.shard,
     ...classLimits(pick('abcLimits') ?? DEFAULTS.abcLimits, pick('xyzLimits') ?? DEFAULTS.xyzLimits),
     reportTop: pick('reportTop') ?? DEFAULTS.reportTop,
+    historyPath: historyPath(dir, flags.history, config.history, outGiven === '-' ? '-' : path.resolve(outGiven ?? path.join(dataDir, 'out'))),
+    historyKeepDays: config.historyKeepDays,
   };
 }
 
