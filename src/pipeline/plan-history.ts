@@ -20,6 +20,8 @@ export interface HistoryNote {
   readonly run_id: number;
   readonly forecast_rows: number;
   readonly runs_deleted: number;
+  /** Wall time of the write, transaction and checkpoint, in ms. */
+  readonly write_ms: number;
 }
 
 /** The in-sample scales of every series, by `sku NUL warehouse`, taken before the forecast stage lets the history go. */
@@ -86,11 +88,12 @@ export async function openPlanHistory(settings: RunSettings): Promise<PlanHistor
     },
     async write(outDir) {
       if (!run) return undefined;
+      const started = performance.now();
       const written: HistoryWriteResult = await writeHistoryRun(store, {
         ...run,
         files: { forecast: path.join(outDir, 'forecast.csv'), reorder: path.join(outDir, 'reorder.csv'), alerts: path.join(outDir, 'alerts.csv') },
       });
-      return { store: store.path, run_id: written.runId, forecast_rows: written.forecastRows, runs_deleted: written.deletedRuns };
+      return { store: store.path, run_id: written.runId, forecast_rows: written.forecastRows, runs_deleted: written.deletedRuns, write_ms: Math.round(performance.now() - started) };
     },
     close: () => store.close(),
   };
