@@ -7,6 +7,8 @@ export default defineConfig({
     globalSetup: ['test/cli/build-cli.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
-    env: { TZ: 'UTC', NO_COLOR: '1' },
+    // STOCKCAST_HISTORY=off: CLI tests plan on shared folders (samples/, fixtures) and must not
+    // leave a run history there; the history tests set it themselves.
+    env: { TZ: 'UTC', NO_COLOR: '1', STOCKCAST_HISTORY: 'off' },
   },
 });

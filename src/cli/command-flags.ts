@@ -51,4 +51,8 @@ export interface CommandFlags {
   readonly warehouse?: string;
   readonly backtest?: string;
   readonly format?: 'csv' | 'parquet';
+  /** `--history FILE`, or false for `--no-history`. */
+  readonly history?: string | boolean;
+  readonly since?: string;
+  readonly by?: 'sku' | 'supplier' | 'class' | 'step' | 'run';
 }

@@ -47,7 +47,19 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--shard <k/n>', 'plan only the SKUs of shard K of N (K from 0, e.g. $JOB_COMPLETION_INDEX/8); join the shard sets with stockcast merge').argParser(parseShardFlag))
     .addOption(new Option('--report-top <n>', 'SKU x warehouse lines charted in report.html (default 40)').argParser(parseNonNegativeInt))
     .addOption(formatOption())
+    .option('--history <file>', 'run history store to append this run to (default DIR/stockcast.db, or beside --out without DIR)')
+    .option('--no-history', 'keep no run history for this run')
     .action(action(async () => (await import('./commands/plan.js')).runPlanCommand));
+
+  withFlags(program.command('accuracy')
+    .summary('realised accuracy of earlier nights\' forecasts from the run history')
+    .description('Score the forecasts stored in the run history (DIR/stockcast.db) against the actual sales in DIR/sales.csv (the same period aggregation as plan): MASE and RMSSE (scaled by each forecast\'s in-sample seasonal-naive error), bias and 80/95 % interval coverage, overall, by --by group, by run date and by horizon step. Table on stdout; --json; CSV with -o FILE.')
+    .argument('[dir]', 'folder with sales.csv and stockcast.db'), addDataFlags)
+    .option('--history <file>', 'the run history store (default DIR/stockcast.db)')
+    .addOption(new Option('--since <date>', 'only runs with an as-of date on or after this one (YYYY-MM-DD)').argParser(parseIsoDate))
+    .addOption(new Option('--by <group>', 'group by sku (x warehouse), supplier, class (demand class), step (horizon) or run (as-of date); default class')
+      .argParser(parseChoice(['sku', 'supplier', 'class', 'step', 'run'] as const)))
+    .action(action(async () => (await import('./commands/accuracy.js')).runAccuracyCommand));
 
   program.command('merge')
     .summary('join the output sets of plan --shard K/N runs into one')

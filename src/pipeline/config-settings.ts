@@ -39,5 +39,7 @@ export async function loadSettingsFromConfig(dir: string | undefined, explicitPa
     xyzLimits: config.xyzLimits,
     reportTop: config.reportTop,
     format: config.format,
+    history: config.history,
+    historyKeepDays: config.historyKeepDays,
   };
 }

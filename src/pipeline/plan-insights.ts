@@ -7,6 +7,7 @@ import type { OutputSet } from '../io/output-set/output-set.js';
 import { formatCsv, formatCsvNumber, type CsvCell } from '../io/write/write-csv.js';
 import { forecastRows, type SeriesOutcome } from './forecast-stage.js';
 import type { PlanStageResult } from './plan-stage.js';
+import type { AccuracyTrendPoint } from './report/report-charts.js';
 
 /** Classes of one SKU x warehouse, for the extra reorder.csv columns. */
 export interface LineClasses {
@@ -149,11 +150,16 @@ export async function writeInsights(set: OutputSet, insights: PlanInsights): Pro
  */
 export async function writeSetReport(
   set: OutputSet, outcomes: readonly SeriesOutcome[] | undefined,
-  options: { readonly reportTop: number; readonly levels: readonly number[]; readonly freq: Frequency; readonly horizon: number },
+  options: {
+    readonly reportTop: number; readonly levels: readonly number[]; readonly freq: Frequency; readonly horizon: number;
+    /** Realised accuracy of earlier runs by run date (run history), charted when there is any. */
+    readonly accuracyTrend?: readonly AccuracyTrendPoint[];
+  },
 ): Promise<void> {
   const { buildReport } = await import('./report/build-report.js');
   const report = await buildReport(set.tempDir, {
     top: options.reportTop,
+    accuracyTrend: options.accuracyTrend,
     forecastRows: outcomes && ((keys) => {
       const chosen = outcomes.filter((o) => keys.has(key(o.sku, o.warehouse)));
       const { header, rows } = forecastRows(chosen, options.freq, options.horizon, options.levels);

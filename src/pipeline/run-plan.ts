@@ -14,6 +14,7 @@ import { writeShardData } from './shard-data.js';
 import { collectGarbage } from './collect-garbage.js';
 import { planInsights, writeInsights, writeSetReport } from './plan-insights.js';
 import type { RunSettings } from './settings.js';
+import { openPlanHistory, type HistoryNote, type PlanHistory } from './plan-history.js';
 
 export type { PlanMode, PlanSummary } from './plan-summary.js';
 
@@ -23,6 +24,8 @@ export interface PlanRun {
   /** The output folder (plan) or file (other modes) written; undefined when the CSV went to stdout. */
   readonly written?: string;
   readonly csvText?: string;
+  /** The run history write, when the run kept one. */
+  readonly history?: HistoryNote;
 }
 
 const SINGLE_FILE: Record<Exclude<PlanMode, 'plan'>, string> = {
@@ -39,20 +42,39 @@ export async function runPlan(settings: RunSettings, hooks: PipelineHooks, mode:
   const timer = new StageTimer();
   if (mode === 'plan') checkOutputFormat(settings.outputFormat, settings.out, 'plan');
   const set = mode === 'plan' && settings.out !== '-' ? await beginOutputSet(settings.out) : undefined;
+  let history: PlanHistory | undefined;
   try {
-    const run = await planAndWrite(settings, hooks, mode, set, timer, startedAt);
-    await set?.commit();
-    return run;
+    // Opened under the lock, before reading: a foreign store stops the run before any output is touched.
+    history = set ? await openPlanHistory(settings) : undefined;
+    const run = await planAndWrite(settings, hooks, mode, set, timer, startedAt, history);
+    let note: HistoryNote | undefined;
+    // The history follows the committed set, under its lock: a run killed before COMMIT leaves the store as it was.
+    await set?.commit(history && (async () => { note = await writeHistory(history, set.outDir); }));
+    return note ? { ...run, history: note } : run;
   } catch (error) {
     await set?.abort();
     throw error;
+  } finally {
+    history?.close();
+  }
+}
+
+async function writeHistory(history: PlanHistory | undefined, outDir: string): Promise<HistoryNote | undefined> {
+  try {
+    return await history?.write(outDir);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`the outputs in ${outDir} were written, but recording this run in the run history ${history?.store.path} failed `
+      + `(the store is as it was before this run): ${message}`, { cause: error });
   }
 }
 
 async function planAndWrite(
   settings: RunSettings, hooks: PipelineHooks, mode: PlanMode, set: OutputSet | undefined, timer: StageTimer, startedAt: Date,
+  history: PlanHistory | undefined,
 ): Promise<PlanRun> {
   const { inputs, table, prepared, shard } = selectShard(settings, await readSeries(settings, hooks, timer, { stock: true }));
+  const captured = history && await history.capture(table, prepared.series, prepared.freq, prepared.seasonPeriod);
   const itemDefaults = settings.itemDefaults;
   const horizonFor = planningHorizon(inputs.items, { freq: prepared.freq, itemDefaults });
   const outcomes = await forecastAll(table, prepared, settings, hooks, timer, horizonFor);
@@ -104,7 +126,13 @@ async function planAndWrite(
     methods: outcomes.map((o) => o.forecast.method), finishedAt: new Date(),
   }), kpis: insights.kpis, abc_xyz: insights.abcXyz };
   if (set) await set.writeText('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
-  if (set) await writeSetReport(set, outcomes, { ...settings, freq: prepared.freq, horizon: prepared.horizon });
+  if (set) {
+    const accuracyTrend = history && captured ? await history.trend(captured.actuals, prepared.freq) : undefined;
+    await writeSetReport(set, outcomes, { ...settings, freq: prepared.freq, horizon: prepared.horizon, accuracyTrend });
+  }
+  if (history && captured) {
+    history.prepare({ outcomes, result, scales: captured.scales, summary, freq: prepared.freq, seasonPeriod: prepared.seasonPeriod, horizon: prepared.horizon });
+  }
   return { result, summary, written, csvText };
 }
 

@@ -10,6 +10,7 @@ import type { OutputFormat } from './parquet-outputs.js';
 import { isForecastMethodName, forecastMethodNames } from '../core/forecast/registry.js';
 import type { Frequency } from '../core/series/calendar.js';
 import type { Shard } from '../core/shard-of-sku.js';
+import { historyPath } from './history-path.js';
 
 /** What a command was asked to do, after flags, the config file and defaults are merged. */
 export interface RunSettings {
@@ -57,6 +58,10 @@ export interface RunSettings {
   readonly reportTop: number;
   /** `--format`: `parquet` also writes forecast.parquet and reorder.parquet (plan, forecast). */
   readonly outputFormat: OutputFormat;
+  /** The run history store `plan` appends to (see history-path.ts); undefined: none. */
+  readonly historyPath?: string;
+  /** `history.keep_days` from the config: runs older than this (by as-of date) are deleted. */
+  readonly historyKeepDays?: number;
 }
 
 export type InputFile = 'sales' | 'stock' | 'items' | 'lanes' | 'stockHistory';
@@ -114,6 +119,9 @@ export interface SettingsInput {
   readonly xyzLimits?: readonly number[];
   readonly reportTop?: number;
   readonly format?: OutputFormat;
+  /** `--history FILE` / `--no-history` (false), or the config's `history`. */
+  readonly history?: string | boolean;
+  readonly historyKeepDays?: number;
 }
 
 /** Documented defaults (README, "Defaults"). */
@@ -217,6 +225,8 @@ export function resolveSettings(
     ...classLimits(pick('abcLimits') ?? DEFAULTS.abcLimits, pick('xyzLimits') ?? DEFAULTS.xyzLimits),
     reportTop: pick('reportTop') ?? DEFAULTS.reportTop,
     outputFormat: pick('format') ?? 'csv',
+    historyPath: historyPath(dir, flags.history, config.history, outGiven === '-' ? '-' : path.resolve(outGiven ?? path.join(dataDir, 'out'))),
+    historyKeepDays: config.historyKeepDays,
   };
 }
 

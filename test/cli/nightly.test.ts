@@ -18,7 +18,8 @@ const SGR = new RegExp(String.raw`\u001b\[[0-9;]*m`);
 
 /** Environment of a cron job: no colour variables, no TTY. */
 function cronEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tempDir('stockcast-home-'), TZ: 'UTC', ...extra };
+  // STOCKCAST_HISTORY=off: these plans run on samples/ and the fixtures, which must not keep a run history.
+  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tempDir('stockcast-home-'), TZ: 'UTC', STOCKCAST_HISTORY: 'off', ...extra };
 }
 
 function listFiles(dir: string, prefix = ''): string[] {

@@ -18,7 +18,7 @@ export async function runPlanLike(mode: PlanMode, dir: string | undefined, flags
     const { console, settings } = context;
     const run = await runPlan(settings, context.hooks, mode);
     if (run.csvText !== undefined) console.out(run.csvText);
-    else if (flags.json) console.out(`${JSON.stringify({ ...run.summary, output: run.written ?? null }, null, 2)}\n`);
+    else if (flags.json) console.out(`${JSON.stringify({ ...run.summary, output: run.written ?? null, ...(run.history ? { history: run.history } : {}) }, null, 2)}\n`);
     else if (!flags.quiet) console.out(renderPlanSummary(run, console.color, SECTIONS[mode]));
     const failOn = settings.failOn;
     if (failOn.length > 0) {

@@ -60,8 +60,11 @@ export interface OutputSet {
   writeBytes(name: string, bytes: Uint8Array): Promise<void>;
   /** Streams lines (or any chunks of text or bytes) to `name`, for outputs too big for one string. */
   writeLines(name: string, lines: Iterable<WriteChunk> | AsyncIterable<WriteChunk>): Promise<void>;
-  /** Swaps the new set in, deletes older sets, releases the lock. */
-  commit(): Promise<void>;
+  /**
+   * Swaps the new set in, deletes older sets, then runs `whileLocked` (if given: work that must
+   * follow the swap under the same lock, such as the run history write), then releases the lock.
+   */
+  commit(whileLocked?: () => Promise<void>): Promise<void>;
   /** Deletes the temporary folder and releases the lock; `--out` is untouched. */
   abort(): Promise<void>;
 }
@@ -148,7 +151,7 @@ function makeSet(layout: Layout, id: string, tempDir: string, swap: SwapMode, du
     writeText: (name, text) => writeWith(name, (handle) => handle.writeFile(text, 'utf8')),
     writeBytes: (name, bytes) => writeWith(name, (handle) => handle.writeFile(bytes)),
     writeLines: (name, lines) => writeWith(name, (handle) => writeChunks(handle, lines)),
-    async commit(): Promise<void> {
+    async commit(whileLocked?: () => Promise<void>): Promise<void> {
       if (state !== 'open') throw new Error(`output set already ${state}`);
       await writeWith(SET_MANIFEST_NAME, (handle) => handle.writeFile(
         `${JSON.stringify({ files: [...names].filter((name) => name !== SET_MANIFEST_NAME).sort() }, null, 2)}\n`));
@@ -162,6 +165,7 @@ function makeSet(layout: Layout, id: string, tempDir: string, swap: SwapMode, du
         if (durable) await syncFolder(layout.parent);
         await removeAllBut(layout, swap === 'symlink' ? `set-${id}` : undefined);
         if (swap === 'rename') await rmdir(layout.setsDir).catch(() => undefined);
+        await whileLocked?.();
       } finally {
         await lock?.release();
       }

@@ -69,6 +69,10 @@ export interface Config {
   readonly reportTop?: number;
   /** Output format of plan and forecast: `parquet` adds forecast.parquet and reorder.parquet. */
   readonly format?: 'csv' | 'parquet';
+  /** The run history store: a path (resolved against the config file's folder), or false for none. */
+  readonly history?: string | false;
+  /** `history.keep_days`: runs older than this many days (by as-of date) are deleted. */
+  readonly historyKeepDays?: number;
 }
 
 /** The fields of each input file that `columns` may map (interface spec). */
@@ -166,6 +170,14 @@ function configSchema(): Schema {
       expected: 'two coefficients of variation where classes X and Y end, X <= Y, e.g. [0.5, 1.0]',
     },
     format: { name: 'format', schema: z.enum(['csv', 'parquet']), expected: 'one of "csv", "parquet"' },
+    history: {
+      name: 'history',
+      schema: z.union([z.string().min(1), z.literal(false), z.strictObject({
+        path: z.union([z.string().min(1), z.literal(false)]).optional(),
+        keep_days: z.int().min(1).max(36_500).optional(),
+      })]),
+      expected: 'a path for the run history store, false for none, or {"path": ..., "keep_days": N} with N whole days from 1 to 36500',
+    },
     report_top: { name: 'reportTop', schema: z.int().min(0).max(1000), expected: 'a whole number of charted items from 0 to 1000' },
     $schema: { name: 'source', schema: z.string(), expected: 'a URL' },
   };
@@ -237,6 +249,10 @@ function toConfig(data: Record<string, unknown>, source: string): Config {
   }
   if (typeof data.fail_on === 'string') config.failOn = [data.fail_on];
   if (typeof data.out === 'string') config.out = resolve(dirname(source), data.out);
+  const history = data.history as string | false | { path?: string | false; keep_days?: number } | undefined;
+  const historyPath = typeof history === 'object' ? history.path : history;
+  config.history = typeof historyPath === 'string' ? resolve(dirname(source), historyPath) : historyPath;
+  if (typeof history === 'object' && history.keep_days !== undefined) config.historyKeepDays = history.keep_days;
   return config as unknown as Config;
 }
 

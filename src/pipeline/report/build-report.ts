@@ -2,6 +2,9 @@ import { readBacktestAccuracy } from '../../io/read/read-backtest.js';
 import { readForecastRows, readOutputSet, type SetTable } from '../../io/read/read-output-set.js';
 import { chartedKeys, reportModel } from './report-model.js';
 import { reportPage } from './report-page.js';
+import type { AccuracyTrendPoint } from './report-charts.js';
+
+export type { AccuracyTrendPoint } from './report-charts.js';
 
 export interface ReportOptions {
   /** SKU x warehouse lines charted (the rest are in the page's table). */
@@ -13,6 +16,8 @@ export interface ReportOptions {
   readonly forecastRows?: (keys: ReadonlySet<string>) => SetTable;
   /** A saved `stockcast backtest --json`: its WAPE gives the forecast accuracy KPI. */
   readonly backtestFile?: string;
+  /** Realised accuracy of earlier runs by run date (the run history); charted when not empty. */
+  readonly accuracyTrend?: readonly AccuracyTrendPoint[];
 }
 
 export interface BuiltReport {
@@ -49,10 +54,11 @@ export async function buildReport(dir: string, options: ReportOptions): Promise<
   const suppliers = model.ordersBySupplier.length > 0 ? render.suppliers(model.ordersBySupplier) : null;
   const pareto = model.pareto.length > 1 ? render.pareto(model.pareto, model.abcXyz.abcLimits) : null;
   const items = model.charted.map((item) => ({ demand: render.demand(item, model.asOf), stock: render.stock(item) }));
-  const html = reportPage({ ...model, accuracyNote }, { style: render.style, suppliers, pareto, items });
+  const trend = options.accuracyTrend && options.accuracyTrend.length > 0 ? render.accuracyTrend(options.accuracyTrend) : null;
+  const html = reportPage({ ...model, accuracyNote }, { style: render.style, suppliers, pareto, accuracyTrend: trend, items });
   return {
     html,
-    charts: (suppliers === null ? 0 : 1) + (pareto === null ? 0 : 1) + 2 * items.length,
+    charts: (suppliers === null ? 0 : 1) + (pareto === null ? 0 : 1) + (trend === null ? 0 : 1) + 2 * items.length,
     items: items.length,
     lines: model.table.length,
   };

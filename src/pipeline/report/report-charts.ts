@@ -7,6 +7,13 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { ChartedItem, ReportModel } from './report-model.js';
 
+/** Realised accuracy of the forecasts of one earlier run (the run history). */
+export interface AccuracyTrendPoint {
+  readonly asOf: string;
+  readonly mase: number;
+  readonly rmsse: number;
+}
+
 const WIDTH = 560;
 const HEIGHT = 190;
 const COLORS = {
@@ -20,6 +27,7 @@ export interface ChartRenderer {
   stock(item: ChartedItem): string;
   suppliers(orders: ReportModel['ordersBySupplier']): string;
   pareto(points: ReportModel['pareto'], abcLimits: readonly number[]): string;
+  accuracyTrend(points: readonly AccuracyTrendPoint[]): string;
   /** The one stylesheet every chart's class needs (Plot puts a copy in each SVG; the page keeps one). */
   readonly style: string;
 }
@@ -113,6 +121,27 @@ export function chartRenderer(): ChartRenderer {
           Plot.ruleY(abcLimits, { stroke: COLORS.reorder, strokeDasharray: '4 3' }),
           Plot.areaY(points, { x: 'items', y: 'value', fill: COLORS.band95 }),
           Plot.lineY(points, { x: 'items', y: 'value', stroke: COLORS.forecast, strokeWidth: 2 }),
+        ],
+      });
+    },
+    accuracyTrend(points) {
+      const measure = (name: 'mase' | 'rmsse') => points.filter((p) => Number.isFinite(p[name])).map((p) => ({ date: day(p.asOf), value: p[name] }));
+      const mase = measure('mase');
+      const rmsse = measure('rmsse');
+      const last = [...mase.slice(-1).map((p) => ({ ...p, label: 'MASE', color: COLORS.forecast })),
+        ...rmsse.slice(-1).map((p) => ({ ...p, label: 'RMSSE', color: COLORS.arrival }))];
+      return plot({
+        ariaLabel: 'Realised MASE and RMSSE of earlier runs by run date',
+        marginLeft: 44,
+        marginRight: 50,
+        y: { grid: true, label: 'scaled error', zero: true },
+        x: { label: null },
+        marks: [
+          Plot.ruleY([1], { stroke: '#999', strokeDasharray: '3 3' }),
+          Plot.lineY(mase, { x: 'date', y: 'value', stroke: COLORS.forecast, strokeWidth: 2, marker: 'circle' }),
+          Plot.lineY(rmsse, { x: 'date', y: 'value', stroke: COLORS.arrival, strokeWidth: 2, marker: 'circle' }),
+          Plot.text(last, { x: 'date', y: 'value', text: 'label', fill: 'color', textAnchor: 'start', dx: 6 }),
+          Plot.ruleY([0]),
         ],
       });
     },

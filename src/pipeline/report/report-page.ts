@@ -5,6 +5,8 @@ export interface ReportCharts {
   readonly style: string;
   readonly suppliers: string | null;
   readonly pareto: string | null;
+  /** Realised accuracy of earlier runs by run date (run history); absent without one. */
+  readonly accuracyTrend?: string | null;
   /** Per charted item: demand chart, projected-stock chart. */
   readonly items: readonly { readonly demand: string; readonly stock: string }[];
 }
@@ -43,6 +45,7 @@ export function reportPage(model: ReportModel, charts: ReportCharts): string {
   const overviewCharts = [
     charts.suppliers === null ? '' : `<figure>${chart('suppliers', charts.suppliers)}<figcaption>Order value by supplier</figcaption></figure>`,
     charts.pareto === null ? '' : `<figure>${chart('pareto', charts.pareto)}<figcaption>Pareto curve of the yearly consumption value; dashed: the ABC limits</figcaption></figure>`,
+    charts.accuracyTrend ? `<figure>${chart('accuracy-trend', charts.accuracyTrend)}<figcaption>Realised accuracy of earlier nights' forecasts by run date (run history): MASE and RMSSE; stockcast accuracy for the details</figcaption></figure>` : '',
   ].join('');
 
   const items = model.charted.map((item, i) => itemSection(item, charts.items[i], chart)).join('\n');
