@@ -13,6 +13,7 @@ import { StageTimer } from './hooks.js';
 import { planTableTexts } from './output-rows.js';
 import { planInsights, writeInsights, writeSetReport, type PlanInsights } from './plan-insights.js';
 import { assemblePlan, compareLineKeys } from './plan-stage.js';
+import { writePlanParquet } from './parquet-outputs.js';
 import { planSummary, type PlanSummary } from './plan-summary.js';
 import { supplierSheets, type PlanRun } from './run-plan.js';
 
@@ -70,6 +71,8 @@ export async function runMerge(request: MergeRequest): Promise<MergeRun> {
     await set.writeText('transfers.csv', texts.transfers);
     await writeSupplierSheets(set, supplierSheets(result, records, first.as_of));
     await writeInsights(set, insights);
+    // Shards planned with --format parquet carry forecast.parquet: the merged set gets it too, from the merged CSVs.
+    if (await someShardHas(shards, 'forecast.parquet')) await writePlanParquet(set);
     timer.mark('write');
     const startedAt = new Date(Math.min(startedMerge.getTime(), ...shards.map((s) => Date.parse(s.summary.started_at)).filter(Number.isFinite)));
     const finishedAt = new Date();
@@ -297,4 +300,12 @@ async function* mergedForecast(shards: readonly ShardSet[], data: readonly Shard
   } finally {
     for (const reader of readers) reader.close();
   }
+}
+
+/** Whether any shard set holds the file (shards of one run were planned with the same settings). */
+async function someShardHas(shards: readonly ShardSet[], file: string): Promise<boolean> {
+  for (const shard of shards) {
+    if (await stat(path.join(shard.dir, file)).then((info) => info.isFile(), () => false)) return true;
+  }
+  return false;
 }

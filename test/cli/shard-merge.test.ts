@@ -62,6 +62,7 @@ async function planShardsAndMerge(base: string, input: string, flags: readonly s
 
 describe.each([
   { name: 'samples', flags: ['--as-of', '2026-11-26'], make: () => SAMPLES },
+  { name: 'samples with --format parquet', flags: ['--as-of', '2026-11-26', '--format', 'parquet'], make: () => SAMPLES },
   { name: 'a generated set of 200 SKUs', flags: ['--freq', 'month'], make: (dir: string) => { writeManySkus(dir, 200); return dir; } },
 ])('plan --shard 0/3, 1/3, 2/3 and merge on $name', ({ flags, make }) => {
   let base: string;
