@@ -4,9 +4,10 @@
 // bench/.cache/big/). Runs the BUILT CLI in a child process with Node's default heap limit and
 // reports wall time, peak RSS and the per-stage durations from summary.json.
 // Usage: npm run bench:plan [-- --rows 1m] [--jobs N]   (1m: the 1M-row file, for a quicker look;
-// --jobs: worker threads, default the CLI's default, all available cores)
+// --jobs: worker threads, default the CLI's default, all available cores; --no-history: plan without
+// the run history store, which is otherwise DIR/stockcast.db in the bench folder and grows by a run each time)
 import { spawnSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,7 +49,8 @@ const out = join(mkdtempSync(join(tmpdir(), 'stockcast-bench-plan-')), 'out');
 const { availableParallelism, loadavg } = await import('node:os');
 const loadBefore = loadavg();
 const started = process.hrtime.bigint();
-const child = spawnSync(process.execPath, [join(root, 'bench', 'lib-rss-run.mjs'), 'plan', dir, '--out', out, '--quiet', ...(jobs ? ['--jobs', jobs] : [])], {
+const child = spawnSync(process.execPath, [join(root, 'bench', 'lib-rss-run.mjs'), 'plan', dir, '--out', out, '--quiet', ...(jobs ? ['--jobs', jobs] : []),
+  ...(process.argv.includes('--no-history') ? ['--no-history'] : [])], {
   encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
 });
 const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -69,4 +71,9 @@ const stages = Object.entries(summary.durations_ms).filter(([stage]) => stage !=
 const outside = wallMs - summary.durations_ms.total;
 console.log(`split: ${stages.map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`).join(', ')}, `
   + `outside the stages (start-up, summary, exit) ${(outside / 1000).toFixed(1)} s`);
+const store = join(dir, 'stockcast.db');
+if (!process.argv.includes('--no-history') && existsSync(store)) {
+  console.log(`run history: ${summary.history?.write_ms !== undefined ? `written in ${(summary.history.write_ms / 1000).toFixed(1)} s, ` : ''}`
+    + `store ${(statSync(store).size / 2 ** 20).toFixed(1)} MB (${store}; delete it to start afresh)`);
+}
 rmSync(dirname(out), { recursive: true, force: true });

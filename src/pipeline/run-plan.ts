@@ -60,6 +60,8 @@ export async function runPlan(settings: RunSettings, hooks: PipelineHooks, mode:
 }
 
 async function writeHistory(history: PlanHistory | undefined, outDir: string): Promise<HistoryNote | undefined> {
+  // The write stage's buffers are garbage by now; freeing them first keeps DuckDB's buffers from adding to the peak.
+  collectGarbage();
   try {
     return await history?.write(outDir);
   } catch (error) {
