@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { KNOWN_FIELDS } from '../io/csv/columns.js';
 import { resolveEncoding } from '../io/csv/decode.js';
 import { resolveDateFormat } from '../io/csv/parse-date.js';
+import type { ItemDefaults } from '../io/read/config.js';
 import { findInputFile } from './find-input-file.js';
 import type { OutputFormat } from './parquet-outputs.js';
 import { isForecastMethodName, forecastMethodNames } from '../core/forecast/registry.js';
@@ -66,18 +67,7 @@ export interface RunSettings {
 
 export type InputFile = 'sales' | 'stock' | 'items' | 'lanes' | 'stockHistory';
 
-export interface ItemDefaults {
-  readonly serviceLevel?: number;
-  /** Fill-rate target for items without their own target; wins over `serviceLevel`. */
-  readonly fillRate?: number;
-  readonly leadTimeDays?: number;
-  readonly leadTimeSdDays?: number;
-  readonly reviewPeriodDays?: number;
-  readonly moq?: number;
-  readonly packSize?: number;
-  readonly holdingRate?: number;
-  readonly orderCost?: number;
-}
+export type { ItemDefaults };
 
 /** Flag or config values, every one optional; flags win over the config file. */
 export interface SettingsInput {

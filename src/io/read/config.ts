@@ -26,8 +26,23 @@ export type ConfigFrequency = 'day' | 'week' | 'month' | 'auto';
 export type FailOn = 'stockout_risk' | 'overstock' | 'dead_stock' | 'any' | 'none';
 export type ColumnMaps = Partial<Record<'sales' | 'stock' | 'items' | 'lanes', Readonly<Record<string, string>>>>;
 
+/** Defaults for items.csv cells left empty, from flags or the config file (config keys of the same names). */
+export interface ItemDefaults {
+  readonly serviceLevel?: number;
+  /** Fill-rate target for items without their own target; wins over `serviceLevel`. */
+  readonly fillRate?: number;
+  readonly leadTimeDays?: number;
+  readonly leadTimeSdDays?: number;
+  readonly reviewPeriodDays?: number;
+  readonly moq?: number;
+  readonly packSize?: number;
+  /** Yearly, fraction of unit cost. */
+  readonly holdingRate?: number;
+  readonly orderCost?: number;
+}
+
 /** A parsed config file; absent keys are absent (the caller applies its defaults). */
-export interface Config {
+export interface Config extends ItemDefaults {
   /** The file it came from, for messages. */
   readonly source: string;
   readonly freq?: ConfigFrequency;
@@ -38,17 +53,6 @@ export interface Config {
   /** ISO `YYYY-MM-DD`. */
   readonly asOf?: string;
   readonly seriesEnd?: 'as-of' | 'own';
-  readonly serviceLevel?: number;
-  /** Default fill-rate target (wins over `serviceLevel` for items without their own target). */
-  readonly fillRate?: number;
-  readonly leadTimeDays?: number;
-  readonly leadTimeSdDays?: number;
-  readonly reviewPeriodDays?: number;
-  readonly moq?: number;
-  readonly packSize?: number;
-  /** Yearly, fraction of unit cost. */
-  readonly holdingRate?: number;
-  readonly orderCost?: number;
   readonly deadStockDays?: number;
   readonly overstockCoverDays?: number;
   readonly failOn?: readonly FailOn[];
