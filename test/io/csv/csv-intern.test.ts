@@ -2,29 +2,27 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createInterner } from '../../../src/io/csv/csv-intern.js';
 
+/** The interner gives each text the id a Map would (order of first appearance) and lists the names in that order. */
+function expectIdsOfMap(interner: ReturnType<typeof createInterner>, texts: readonly string[]): void {
+  const reference = new Map<string, number>();
+  for (const text of texts) {
+    if (!reference.has(text)) reference.set(text, reference.size);
+    expect(interner.id(text)).toBe(reference.get(text));
+  }
+  expect(interner.names).toEqual([...reference.keys()]);
+}
+
 describe('createInterner', () => {
   it('gives the same ids as a Map in order of first appearance, across table growth', () => {
     fc.assert(fc.property(fc.array(fc.string({ maxLength: 6, unit: 'grapheme' }), { maxLength: 3000 }), (texts) => {
-      const interner = createInterner(2);
-      const reference = new Map<string, number>();
-      for (const text of texts) {
-        if (!reference.has(text)) reference.set(text, reference.size);
-        expect(interner.id(text)).toBe(reference.get(text));
-      }
-      expect(interner.names).toEqual([...reference.keys()]);
+      expectIdsOfMap(createInterner(2), texts);
     }), { numRuns: 100 });
   });
 
   it('gives the same ids as a Map for long names that share their first ten characters', () => {
     const longName = fc.string({ minLength: 8, maxLength: 24, unit: fc.constantFrom('A', 'B', '-', '7', '螺') });
     fc.assert(fc.property(fc.array(longName, { maxLength: 2000 }), (texts) => {
-      const interner = createInterner(4);
-      const reference = new Map<string, number>();
-      for (const text of texts) {
-        if (!reference.has(text)) reference.set(text, reference.size);
-        expect(interner.id(text)).toBe(reference.get(text));
-      }
-      expect(interner.names).toEqual([...reference.keys()]);
+      expectIdsOfMap(createInterner(4), texts);
     }), { numRuns: 100 });
   });
 
