@@ -94,12 +94,13 @@ export function forecastBatch(batch: SeriesBatch, settings: BatchSettings): Fore
     const { fit } = forecast;
     result.labels.push(forecast.method);
     result.fitLabels.push(fit.label);
-    result.mean.set(forecast.mean, at);
+    // Copied by plain loops: a subarray view per copy cost more than copying a few numbers.
+    copyInto(result.mean, at, forecast.mean, batch.horizons[i]);
     for (let j = 0; j < levelCount; j++) {
-      result.bounds.set(forecast.lower[j].subarray(0, boundLength), 2 * j * boundTotal + boundAt);
-      result.bounds.set(forecast.upper[j].subarray(0, boundLength), (2 * j + 1) * boundTotal + boundAt);
+      copyInto(result.bounds, 2 * j * boundTotal + boundAt, forecast.lower[j], boundLength);
+      copyInto(result.bounds, (2 * j + 1) * boundTotal + boundAt, forecast.upper[j], boundLength);
     }
-    result.cumulativeVariance.set(fit.cumulativeVariance.subarray(0, batch.horizons[i]), at);
+    copyInto(result.cumulativeVariance, at, fit.cumulativeVariance, batch.horizons[i]);
     result.aicc[i] = fit.aicc;
     const isCount = fit.distribution === 'count';
     result.isCount[i] = isCount ? 1 : 0;
@@ -109,6 +110,11 @@ export function forecastBatch(batch: SeriesBatch, settings: BatchSettings): Fore
     result.simulators.push(fit.simulate && !isCount ? fit.simulatorState ?? null : null);
   }
   return result;
+}
+
+/** target[at .. at + count) = source[0 .. count). */
+function copyInto(target: Float64Array, at: number, source: Float64Array, count: number): void {
+  for (let k = 0; k < count; k++) target[at + k] = source[k];
 }
 
 /** Memory the rows of a batch's series are summed into, reused by the next batch of this thread. */
