@@ -1,11 +1,7 @@
-import type { MethodFit } from '../core/forecast/contract.js';
-import { forecastSeries, type SeriesForecast } from '../core/forecast/forecast-series.js';
-import { rebuildSimulate } from '../core/forecast/rebuild-simulate.js';
+import { forecastSeries } from '../core/forecast/forecast-series.js';
 import type { SimulatorState } from '../core/forecast/simulator-state.js';
 import { seededRandom } from '../core/random.js';
 import { densifyDemand, type SeriesRows } from '../core/series/series-rows.js';
-
-const NONE = new Float64Array(0);
 
 /** What every series of a run is forecast with; sent once to each worker. */
 export interface BatchSettings {
@@ -143,44 +139,4 @@ function valuesOf(series: readonly (Float64Array | SeriesRows)[]): Float64Array[
 export function transferList(batch: ForecastBatch): ArrayBuffer[] {
   return [batch.offsets, batch.boundOffsets, batch.mean, batch.bounds, batch.cumulativeVariance, batch.aicc, batch.isCount]
     .map((array) => array.buffer as ArrayBuffer);
-}
-
-/**
- * The forecasts of a batch as one SeriesForecast per series, their arrays views into the batch's
- * buffers. What 60k series keep until the plan is written is slimmed to what is read later:
- * means and cumulative variances over the internal horizon (planning), interval bounds over the
- * output horizon (forecast.csv), the fit's label, count law or simulator (rebuilt from its
- * state); no in-sample values, no per-period variances (`fit.variance` is empty), no member fits,
- * and `fit.mean` is the non-negative `mean`.
- */
-export function unpackForecasts(batch: ForecastBatch, levelCount: number): SeriesForecast[] {
-  const count = batch.labels.length;
-  const boundTotal = batch.boundOffsets[count];
-  const forecasts: SeriesForecast[] = [];
-  for (let i = 0; i < count; i++) {
-    const from = batch.offsets[i];
-    const to = batch.offsets[i + 1];
-    const boundFrom = batch.boundOffsets[i];
-    const boundTo = batch.boundOffsets[i + 1];
-    const simulator = batch.simulators[i];
-    const isCount = batch.isCount[i] === 1;
-    const mean = batch.mean.subarray(from, to);
-    const fit: MethodFit = {
-      label: batch.fitLabels[i],
-      mean,
-      fitted: NONE,
-      variance: NONE,
-      cumulativeVariance: batch.cumulativeVariance.subarray(from, to),
-      ...(isCount ? { distribution: 'count' as const } : simulator ? { simulate: rebuildSimulate(simulator), simulatorState: simulator } : {}),
-      aicc: batch.aicc[i],
-    };
-    const lower: Float64Array[] = [];
-    const upper: Float64Array[] = [];
-    for (let j = 0; j < levelCount; j++) {
-      lower.push(batch.bounds.subarray(2 * j * boundTotal + boundFrom, 2 * j * boundTotal + boundTo));
-      upper.push(batch.bounds.subarray((2 * j + 1) * boundTotal + boundFrom, (2 * j + 1) * boundTotal + boundTo));
-    }
-    forecasts.push({ method: batch.labels[i], mean, lower, upper, fit });
-  }
-  return forecasts;
 }

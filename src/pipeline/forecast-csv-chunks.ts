@@ -1,7 +1,9 @@
 import { formatDay, periodIndexStart, type Frequency } from '../core/series/calendar.js';
 import { WRITE_BLOCK_CHARS } from '../io/write/write-chunks.js';
 import { formatCsvNumber, quoteCsvField } from '../io/write/write-csv.js';
+import type { SeriesForecast } from '../core/forecast/forecast-series.js';
 import { forecastRows, type SeriesOutcome } from './forecast-stage.js';
+import { PackedSeriesForecast } from './packed-series-forecast.js';
 
 /**
  * forecast.csv as UTF-8 blocks of about 1 MiB: the same bytes as
@@ -25,18 +27,20 @@ export function* forecastCsvChunks(
   // The quoted sku, warehouse and method of a series, encoded once into a reused buffer.
   let names = Buffer.allocUnsafe(1024);
   block.putText(`${header.map(quoteCsvField).join(',')}\n`);
+  // Per number column of a line (forecast, lo80, hi80, lo95, hi95, then loNN, hiNN of the other
+  // levels), the array this series' values are read from and where they start in it: a packed
+  // forecast is read in its batch's buffers, without a view per series.
+  const columnLevels = [-1, index80, index80, index95, index95, ...extraIndexes.flatMap((i) => [i, i])];
+  const sources: (Float64Array | undefined)[] = columnLevels.map(() => undefined);
+  const starts = new Int32Array(columnLevels.length);
   for (const outcome of outcomes) {
     const { forecast } = outcome;
-    const { mean, lower, upper } = forecast;
+    readColumns(forecast, columnLevels, sources, starts);
     const headText = `${quoteCsvField(outcome.sku)},${quoteCsvField(outcome.warehouse)},`;
     const tailText = `,${quoteCsvField(forecast.method)}`;
     if ((headText.length + tailText.length) * 3 > names.length) names = Buffer.allocUnsafe((headText.length + tailText.length) * 3);
     const headEnd = names.write(headText, 0);
     const tailEnd = headEnd + names.write(tailText, headEnd);
-    const lower80 = index80 < 0 ? undefined : lower[index80];
-    const upper80 = index80 < 0 ? undefined : upper[index80];
-    const lower95 = index95 < 0 ? undefined : lower[index95];
-    const upper95 = index95 < 0 ? undefined : upper[index95];
     const lineBytes = tailEnd + 16 + (4 + 2 * extraIndexes.length) * (MAX_FAST_NUMBER_BYTES + 1) + 1;
     for (let h = 0; h < horizon; h++) {
       const period = outcome.firstForecastPeriod + h;
@@ -49,27 +53,44 @@ export function* forecastCsvChunks(
       block.putRange(names, 0, headEnd);
       block.putBytes(day);
       block.putByte(COMMA);
-      block.putRounded(mean[h]);
-      block.putByte(COMMA);
-      if (lower80) block.putRounded(lower80[h]);
-      block.putByte(COMMA);
-      if (upper80) block.putRounded(upper80[h]);
-      block.putByte(COMMA);
-      if (lower95) block.putRounded(lower95[h]);
-      block.putByte(COMMA);
-      if (upper95) block.putRounded(upper95[h]);
+      for (let column = 0; column < 5; column++) {
+        if (column > 0) block.putByte(COMMA);
+        const source = sources[column];
+        if (source) block.putRounded(source[starts[column] + h]);
+      }
       block.putRange(names, headEnd, tailEnd);
-      for (const i of extraIndexes) {
+      for (let column = 5; column < sources.length; column++) {
         block.putByte(COMMA);
-        block.putRounded(lower[i][h]);
-        block.putByte(COMMA);
-        block.putRounded(upper[i][h]);
+        block.putRounded((sources[column] as Float64Array)[starts[column] + h]);
       }
       block.putByte(NEWLINE);
       if (block.used >= WRITE_BLOCK_CHARS) yield block.take();
     }
   }
   if (block.used > 0) yield block.take();
+}
+
+/**
+ * Where the values of each number column of `forecast` are: `sources[c][starts[c] + h]` is column
+ * c's value at step h. Column 0 is the mean; then, per entry of `columnLevels`, the lower bound
+ * (odd columns) or upper bound (even columns) of that level index; -1 at a bound column: empty.
+ */
+function readColumns(forecast: SeriesForecast, columnLevels: readonly number[], sources: (Float64Array | undefined)[], starts: Int32Array): void {
+  const packed = forecast instanceof PackedSeriesForecast ? forecast : undefined;
+  sources[0] = packed ? packed.batch.mean : forecast.mean;
+  starts[0] = packed ? packed.meanStart : 0;
+  for (let column = 1; column < columnLevels.length; column++) {
+    const level = columnLevels[column];
+    const isLower = column % 2 === 1;
+    if (level < 0) sources[column] = undefined;
+    else if (packed) {
+      sources[column] = packed.batch.bounds;
+      starts[column] = isLower ? packed.lowerStart(level) : packed.upperStart(level);
+    } else {
+      sources[column] = isLower ? forecast.lower[level] : forecast.upper[level];
+      starts[column] = 0;
+    }
+  }
 }
 
 const COMMA = 44;

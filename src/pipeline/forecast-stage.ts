@@ -7,8 +7,9 @@ import type { DemandSeries, SeriesStats } from '../core/series/build-series.js';
 import type { SalesTable } from '../core/series/sales-table.js';
 import { densifyDemand, type SeriesRows } from '../core/series/series-rows.js';
 import {
-  forecastBatch, unpackForecasts, type BatchSettings, type ForecastBatch, type SeriesBatch,
+  forecastBatch, type BatchSettings, type ForecastBatch, type SeriesBatch,
 } from './forecast-batch.js';
+import { unpackForecasts } from './packed-series-forecast.js';
 import { runOnWorkers } from './worker-pool.js';
 
 export interface SeriesOutcome {
