@@ -10,6 +10,8 @@ export interface BatchSettings {
   readonly levels: readonly number[];
   /** Periods whose interval bounds are kept (the output horizon; planning reads means and variances only). */
   readonly boundsHorizon: number;
+  /** Last periods of each series' history returned with its forecast (for sparklines); default 0. */
+  readonly recentPeriods?: number;
 }
 
 /**
@@ -47,6 +49,13 @@ export interface ForecastBatch {
   readonly isCount: Uint8Array;
   /** Per series, the data its simulator is rebuilt from in the main thread, or null. */
   readonly simulators: readonly (SimulatorState | null)[];
+  /**
+   * Series i's last periods of history (up to `recentPeriods`) are [recentOffsets[i] ..
+   * recentOffsets[i + 1]) of `recent`: taken from the values built for its forecast, so the
+   * history is not summed a second time.
+   */
+  readonly recentOffsets: Int32Array;
+  readonly recent: Float64Array;
 }
 
 /**
@@ -64,6 +73,16 @@ export function forecastBatch(batch: SeriesBatch, settings: BatchSettings): Fore
   const total = offsets[count];
   const boundTotal = boundOffsets[count];
   const levelCount = settings.levels.length;
+  const values = valuesOf(batch.series);
+  const recentPeriods = settings.recentPeriods ?? 0;
+  const recentOffsets = new Int32Array(count + 1);
+  for (let i = 0; i < count; i++) recentOffsets[i + 1] = recentOffsets[i] + Math.min(recentPeriods, values[i].length);
+  const recent = new Float64Array(recentOffsets[count]);
+  for (let i = 0; i < count; i++) {
+    const y = values[i];
+    const length = recentOffsets[i + 1] - recentOffsets[i];
+    for (let k = 0; k < length; k++) recent[recentOffsets[i] + k] = y[y.length - length + k];
+  }
   const result = {
     first: batch.first,
     labels: [] as string[],
@@ -76,8 +95,9 @@ export function forecastBatch(batch: SeriesBatch, settings: BatchSettings): Fore
     aicc: new Float64Array(count),
     isCount: new Uint8Array(count),
     simulators: [] as (SimulatorState | null)[],
+    recentOffsets,
+    recent,
   };
-  const values = valuesOf(batch.series);
   for (let i = 0; i < count; i++) {
     const y = values[i];
     const forecast = forecastSeries(y, {
@@ -137,6 +157,6 @@ function valuesOf(series: readonly (Float64Array | SeriesRows)[]): Float64Array[
 
 /** The buffers of a batch's forecasts, to transfer instead of copy. */
 export function transferList(batch: ForecastBatch): ArrayBuffer[] {
-  return [batch.offsets, batch.boundOffsets, batch.mean, batch.bounds, batch.cumulativeVariance, batch.aicc, batch.isCount]
+  return [batch.offsets, batch.boundOffsets, batch.mean, batch.bounds, batch.cumulativeVariance, batch.aicc, batch.isCount, batch.recentOffsets, batch.recent]
     .map((array) => array.buffer as ArrayBuffer);
 }

@@ -10,8 +10,9 @@ import { PackedSeriesForecast } from './packed-series-forecast.js';
  * `csvLines(csvColumns(...header), forecastRows(...).rows)`, written without a cell array or a
  * string per row. A nightly plan on 60k daily series writes 1.7M lines, and the row arrays, the
  * generic cell formatter and the strings (garbage that a 1 GB heap collects slowly) cost more
- * than the forecasts of fast methods. The quoted sku, warehouse and method are encoded once per
- * series, the dates once per period, and the numbers are written digit by digit into the block.
+ * than the forecasts of fast methods. Each distinct quoted sku, warehouse and method is encoded
+ * once per file, the dates once per period, and the numbers are written digit by digit into the
+ * block, read from the forecasts' batch buffers when they are packed.
  *
  * @example await set.writeLines('forecast.csv', forecastCsvChunks(outcomes, 'day', 28, [80, 95]));
  */
@@ -24,8 +25,16 @@ export function* forecastCsvChunks(
   const extraIndexes = levels.filter((level) => level !== 80 && level !== 95).map((level) => levels.indexOf(level));
   const days = new Map<number, Uint8Array>();
   const block = new ByteBlock();
-  // The quoted sku, warehouse and method of a series, encoded once into a reused buffer.
-  let names = Buffer.allocUnsafe(1024);
+  // Each distinct sku, warehouse and method, quoted and encoded once for the whole file.
+  const fields = new Map<string, Uint8Array>();
+  const fieldBytes = (text: string): Uint8Array => {
+    let bytes = fields.get(text);
+    if (bytes === undefined) {
+      bytes = Buffer.from(quoteCsvField(text));
+      fields.set(text, bytes);
+    }
+    return bytes;
+  };
   block.putText(`${header.map(quoteCsvField).join(',')}\n`);
   // Per number column of a line (forecast, lo80, hi80, lo95, hi95, then loNN, hiNN of the other
   // levels), the array this series' values are read from and where they start in it: a packed
@@ -36,12 +45,10 @@ export function* forecastCsvChunks(
   for (const outcome of outcomes) {
     const { forecast } = outcome;
     readColumns(forecast, columnLevels, sources, starts);
-    const headText = `${quoteCsvField(outcome.sku)},${quoteCsvField(outcome.warehouse)},`;
-    const tailText = `,${quoteCsvField(forecast.method)}`;
-    if ((headText.length + tailText.length) * 3 > names.length) names = Buffer.allocUnsafe((headText.length + tailText.length) * 3);
-    const headEnd = names.write(headText, 0);
-    const tailEnd = headEnd + names.write(tailText, headEnd);
-    const lineBytes = tailEnd + 16 + (4 + 2 * extraIndexes.length) * (MAX_FAST_NUMBER_BYTES + 1) + 1;
+    const sku = fieldBytes(outcome.sku);
+    const warehouse = fieldBytes(outcome.warehouse);
+    const method = fieldBytes(forecast.method);
+    const lineBytes = sku.length + warehouse.length + method.length + 16 + (4 + 2 * extraIndexes.length) * (MAX_FAST_NUMBER_BYTES + 1) + 4;
     for (let h = 0; h < horizon; h++) {
       const period = outcome.firstForecastPeriod + h;
       let day = days.get(period);
@@ -50,7 +57,10 @@ export function* forecastCsvChunks(
         days.set(period, day);
       }
       block.reserve(lineBytes + day.length);
-      block.putRange(names, 0, headEnd);
+      block.putRange(sku, 0, sku.length);
+      block.putByte(COMMA);
+      block.putRange(warehouse, 0, warehouse.length);
+      block.putByte(COMMA);
       block.putBytes(day);
       block.putByte(COMMA);
       for (let column = 0; column < 5; column++) {
@@ -58,7 +68,8 @@ export function* forecastCsvChunks(
         const source = sources[column];
         if (source) block.putRounded(source[starts[column] + h]);
       }
-      block.putRange(names, headEnd, tailEnd);
+      block.putByte(COMMA);
+      block.putRange(method, 0, method.length);
       for (let column = 5; column < sources.length; column++) {
         block.putByte(COMMA);
         block.putRounded((sources[column] as Float64Array)[starts[column] + h]);

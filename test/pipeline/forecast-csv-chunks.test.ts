@@ -74,6 +74,7 @@ function packForecasts(forecasts: readonly SeriesForecast[], levelCount: number,
   return {
     first, labels: forecasts.map((f) => f.method), fitLabels: forecasts.map((f) => f.fit.label), offsets, boundOffsets, mean, bounds,
     cumulativeVariance, aicc: Float64Array.from(forecasts, (f) => f.fit.aicc), isCount: new Uint8Array(count), simulators: forecasts.map(() => null),
+    recentOffsets: new Int32Array(count + 1), recent: new Float64Array(0),
   };
 }
 
