@@ -1,11 +1,7 @@
-import type { MethodFit } from '../core/forecast/contract.js';
-import { forecastSeries, type SeriesForecast } from '../core/forecast/forecast-series.js';
-import { rebuildSimulate } from '../core/forecast/rebuild-simulate.js';
+import { forecastSeries } from '../core/forecast/forecast-series.js';
 import type { SimulatorState } from '../core/forecast/simulator-state.js';
 import { seededRandom } from '../core/random.js';
 import { densifyDemand, type SeriesRows } from '../core/series/series-rows.js';
-
-const NONE = new Float64Array(0);
 
 /** What every series of a run is forecast with; sent once to each worker. */
 export interface BatchSettings {
@@ -14,6 +10,8 @@ export interface BatchSettings {
   readonly levels: readonly number[];
   /** Periods whose interval bounds are kept (the output horizon; planning reads means and variances only). */
   readonly boundsHorizon: number;
+  /** Last periods of each series' history returned with its forecast (for sparklines); default 0. */
+  readonly recentPeriods?: number;
 }
 
 /**
@@ -51,6 +49,13 @@ export interface ForecastBatch {
   readonly isCount: Uint8Array;
   /** Per series, the data its simulator is rebuilt from in the main thread, or null. */
   readonly simulators: readonly (SimulatorState | null)[];
+  /**
+   * Series i's last periods of history (up to `recentPeriods`) are [recentOffsets[i] ..
+   * recentOffsets[i + 1]) of `recent`: taken from the values built for its forecast, so the
+   * history is not summed a second time.
+   */
+  readonly recentOffsets: Int32Array;
+  readonly recent: Float64Array;
 }
 
 /**
@@ -68,6 +73,16 @@ export function forecastBatch(batch: SeriesBatch, settings: BatchSettings): Fore
   const total = offsets[count];
   const boundTotal = boundOffsets[count];
   const levelCount = settings.levels.length;
+  const values = valuesOf(batch.series);
+  const recentPeriods = settings.recentPeriods ?? 0;
+  const recentOffsets = new Int32Array(count + 1);
+  for (let i = 0; i < count; i++) recentOffsets[i + 1] = recentOffsets[i] + Math.min(recentPeriods, values[i].length);
+  const recent = new Float64Array(recentOffsets[count]);
+  for (let i = 0; i < count; i++) {
+    const y = values[i];
+    const length = recentOffsets[i + 1] - recentOffsets[i];
+    for (let k = 0; k < length; k++) recent[recentOffsets[i] + k] = y[y.length - length + k];
+  }
   const result = {
     first: batch.first,
     labels: [] as string[],
@@ -80,8 +95,9 @@ export function forecastBatch(batch: SeriesBatch, settings: BatchSettings): Fore
     aicc: new Float64Array(count),
     isCount: new Uint8Array(count),
     simulators: [] as (SimulatorState | null)[],
+    recentOffsets,
+    recent,
   };
-  const values = valuesOf(batch.series);
   for (let i = 0; i < count; i++) {
     const y = values[i];
     const forecast = forecastSeries(y, {
@@ -94,12 +110,13 @@ export function forecastBatch(batch: SeriesBatch, settings: BatchSettings): Fore
     const { fit } = forecast;
     result.labels.push(forecast.method);
     result.fitLabels.push(fit.label);
-    result.mean.set(forecast.mean, at);
+    // Copied by plain loops: a subarray view per copy cost more than copying a few numbers.
+    copyInto(result.mean, at, forecast.mean, batch.horizons[i]);
     for (let j = 0; j < levelCount; j++) {
-      result.bounds.set(forecast.lower[j].subarray(0, boundLength), 2 * j * boundTotal + boundAt);
-      result.bounds.set(forecast.upper[j].subarray(0, boundLength), (2 * j + 1) * boundTotal + boundAt);
+      copyInto(result.bounds, 2 * j * boundTotal + boundAt, forecast.lower[j], boundLength);
+      copyInto(result.bounds, (2 * j + 1) * boundTotal + boundAt, forecast.upper[j], boundLength);
     }
-    result.cumulativeVariance.set(fit.cumulativeVariance.subarray(0, batch.horizons[i]), at);
+    copyInto(result.cumulativeVariance, at, fit.cumulativeVariance, batch.horizons[i]);
     result.aicc[i] = fit.aicc;
     const isCount = fit.distribution === 'count';
     result.isCount[i] = isCount ? 1 : 0;
@@ -109,6 +126,11 @@ export function forecastBatch(batch: SeriesBatch, settings: BatchSettings): Fore
     result.simulators.push(fit.simulate && !isCount ? fit.simulatorState ?? null : null);
   }
   return result;
+}
+
+/** target[at .. at + count) = source[0 .. count). */
+function copyInto(target: Float64Array, at: number, source: Float64Array, count: number): void {
+  for (let k = 0; k < count; k++) target[at + k] = source[k];
 }
 
 /** Memory the rows of a batch's series are summed into, reused by the next batch of this thread. */
@@ -135,46 +157,6 @@ function valuesOf(series: readonly (Float64Array | SeriesRows)[]): Float64Array[
 
 /** The buffers of a batch's forecasts, to transfer instead of copy. */
 export function transferList(batch: ForecastBatch): ArrayBuffer[] {
-  return [batch.offsets, batch.boundOffsets, batch.mean, batch.bounds, batch.cumulativeVariance, batch.aicc, batch.isCount]
+  return [batch.offsets, batch.boundOffsets, batch.mean, batch.bounds, batch.cumulativeVariance, batch.aicc, batch.isCount, batch.recentOffsets, batch.recent]
     .map((array) => array.buffer as ArrayBuffer);
-}
-
-/**
- * The forecasts of a batch as one SeriesForecast per series, their arrays views into the batch's
- * buffers. What 60k series keep until the plan is written is slimmed to what is read later:
- * means and cumulative variances over the internal horizon (planning), interval bounds over the
- * output horizon (forecast.csv), the fit's label, count law or simulator (rebuilt from its
- * state); no in-sample values, no per-period variances (`fit.variance` is empty), no member fits,
- * and `fit.mean` is the non-negative `mean`.
- */
-export function unpackForecasts(batch: ForecastBatch, levelCount: number): SeriesForecast[] {
-  const count = batch.labels.length;
-  const boundTotal = batch.boundOffsets[count];
-  const forecasts: SeriesForecast[] = [];
-  for (let i = 0; i < count; i++) {
-    const from = batch.offsets[i];
-    const to = batch.offsets[i + 1];
-    const boundFrom = batch.boundOffsets[i];
-    const boundTo = batch.boundOffsets[i + 1];
-    const simulator = batch.simulators[i];
-    const isCount = batch.isCount[i] === 1;
-    const mean = batch.mean.subarray(from, to);
-    const fit: MethodFit = {
-      label: batch.fitLabels[i],
-      mean,
-      fitted: NONE,
-      variance: NONE,
-      cumulativeVariance: batch.cumulativeVariance.subarray(from, to),
-      ...(isCount ? { distribution: 'count' as const } : simulator ? { simulate: rebuildSimulate(simulator), simulatorState: simulator } : {}),
-      aicc: batch.aicc[i],
-    };
-    const lower: Float64Array[] = [];
-    const upper: Float64Array[] = [];
-    for (let j = 0; j < levelCount; j++) {
-      lower.push(batch.bounds.subarray(2 * j * boundTotal + boundFrom, 2 * j * boundTotal + boundTo));
-      upper.push(batch.bounds.subarray((2 * j + 1) * boundTotal + boundFrom, (2 * j + 1) * boundTotal + boundTo));
-    }
-    forecasts.push({ method: batch.labels[i], mean, lower, upper, fit });
-  }
-  return forecasts;
 }

@@ -1,15 +1,18 @@
 import { formatDay, periodIndexStart, type Frequency } from '../core/series/calendar.js';
 import { WRITE_BLOCK_CHARS } from '../io/write/write-chunks.js';
 import { formatCsvNumber, quoteCsvField } from '../io/write/write-csv.js';
+import type { SeriesForecast } from '../core/forecast/forecast-series.js';
 import { forecastRows, type SeriesOutcome } from './forecast-stage.js';
+import { PackedSeriesForecast } from './packed-series-forecast.js';
 
 /**
  * forecast.csv as UTF-8 blocks of about 1 MiB: the same bytes as
  * `csvLines(csvColumns(...header), forecastRows(...).rows)`, written without a cell array or a
  * string per row. A nightly plan on 60k daily series writes 1.7M lines, and the row arrays, the
  * generic cell formatter and the strings (garbage that a 1 GB heap collects slowly) cost more
- * than the forecasts of fast methods. The quoted sku, warehouse and method are encoded once per
- * series, the dates once per period, and the numbers are written digit by digit into the block.
+ * than the forecasts of fast methods. Each distinct quoted sku, warehouse and method is encoded
+ * once per file, the dates once per period, and the numbers are written digit by digit into the
+ * block, read from the forecasts' batch buffers when they are packed.
  *
  * @example await set.writeLines('forecast.csv', forecastCsvChunks(outcomes, 'day', 28, [80, 95]));
  */
@@ -22,22 +25,30 @@ export function* forecastCsvChunks(
   const extraIndexes = levels.filter((level) => level !== 80 && level !== 95).map((level) => levels.indexOf(level));
   const days = new Map<number, Uint8Array>();
   const block = new ByteBlock();
-  // The quoted sku, warehouse and method of a series, encoded once into a reused buffer.
-  let names = Buffer.allocUnsafe(1024);
+  // Each distinct sku, warehouse and method, quoted and encoded once for the whole file.
+  const fields = new Map<string, Uint8Array>();
+  const fieldBytes = (text: string): Uint8Array => {
+    let bytes = fields.get(text);
+    if (bytes === undefined) {
+      bytes = Buffer.from(quoteCsvField(text));
+      fields.set(text, bytes);
+    }
+    return bytes;
+  };
   block.putText(`${header.map(quoteCsvField).join(',')}\n`);
+  // Per number column of a line (forecast, lo80, hi80, lo95, hi95, then loNN, hiNN of the other
+  // levels), the array this series' values are read from and where they start in it: a packed
+  // forecast is read in its batch's buffers, without a view per series.
+  const columnLevels = [-1, index80, index80, index95, index95, ...extraIndexes.flatMap((i) => [i, i])];
+  const sources: (Float64Array | undefined)[] = columnLevels.map(() => undefined);
+  const starts = new Int32Array(columnLevels.length);
   for (const outcome of outcomes) {
     const { forecast } = outcome;
-    const { mean, lower, upper } = forecast;
-    const headText = `${quoteCsvField(outcome.sku)},${quoteCsvField(outcome.warehouse)},`;
-    const tailText = `,${quoteCsvField(forecast.method)}`;
-    if ((headText.length + tailText.length) * 3 > names.length) names = Buffer.allocUnsafe((headText.length + tailText.length) * 3);
-    const headEnd = names.write(headText, 0);
-    const tailEnd = headEnd + names.write(tailText, headEnd);
-    const lower80 = index80 < 0 ? undefined : lower[index80];
-    const upper80 = index80 < 0 ? undefined : upper[index80];
-    const lower95 = index95 < 0 ? undefined : lower[index95];
-    const upper95 = index95 < 0 ? undefined : upper[index95];
-    const lineBytes = tailEnd + 16 + (4 + 2 * extraIndexes.length) * (MAX_FAST_NUMBER_BYTES + 1) + 1;
+    readColumns(forecast, columnLevels, sources, starts);
+    const sku = fieldBytes(outcome.sku);
+    const warehouse = fieldBytes(outcome.warehouse);
+    const method = fieldBytes(forecast.method);
+    const lineBytes = sku.length + warehouse.length + method.length + 16 + (4 + 2 * extraIndexes.length) * (MAX_FAST_NUMBER_BYTES + 1) + 4;
     for (let h = 0; h < horizon; h++) {
       const period = outcome.firstForecastPeriod + h;
       let day = days.get(period);
@@ -46,30 +57,51 @@ export function* forecastCsvChunks(
         days.set(period, day);
       }
       block.reserve(lineBytes + day.length);
-      block.putRange(names, 0, headEnd);
+      block.putRange(sku, 0, sku.length);
+      block.putByte(COMMA);
+      block.putRange(warehouse, 0, warehouse.length);
+      block.putByte(COMMA);
       block.putBytes(day);
       block.putByte(COMMA);
-      block.putRounded(mean[h]);
+      for (let column = 0; column < 5; column++) {
+        if (column > 0) block.putByte(COMMA);
+        const source = sources[column];
+        if (source) block.putRounded(source[starts[column] + h]);
+      }
       block.putByte(COMMA);
-      if (lower80) block.putRounded(lower80[h]);
-      block.putByte(COMMA);
-      if (upper80) block.putRounded(upper80[h]);
-      block.putByte(COMMA);
-      if (lower95) block.putRounded(lower95[h]);
-      block.putByte(COMMA);
-      if (upper95) block.putRounded(upper95[h]);
-      block.putRange(names, headEnd, tailEnd);
-      for (const i of extraIndexes) {
+      block.putRange(method, 0, method.length);
+      for (let column = 5; column < sources.length; column++) {
         block.putByte(COMMA);
-        block.putRounded(lower[i][h]);
-        block.putByte(COMMA);
-        block.putRounded(upper[i][h]);
+        block.putRounded((sources[column] as Float64Array)[starts[column] + h]);
       }
       block.putByte(NEWLINE);
       if (block.used >= WRITE_BLOCK_CHARS) yield block.take();
     }
   }
   if (block.used > 0) yield block.take();
+}
+
+/**
+ * Where the values of each number column of `forecast` are: `sources[c][starts[c] + h]` is column
+ * c's value at step h. Column 0 is the mean; then, per entry of `columnLevels`, the lower bound
+ * (odd columns) or upper bound (even columns) of that level index; -1 at a bound column: empty.
+ */
+function readColumns(forecast: SeriesForecast, columnLevels: readonly number[], sources: (Float64Array | undefined)[], starts: Int32Array): void {
+  const packed = forecast instanceof PackedSeriesForecast ? forecast : undefined;
+  sources[0] = packed ? packed.batch.mean : forecast.mean;
+  starts[0] = packed ? packed.meanStart : 0;
+  for (let column = 1; column < columnLevels.length; column++) {
+    const level = columnLevels[column];
+    const isLower = column % 2 === 1;
+    if (level < 0) sources[column] = undefined;
+    else if (packed) {
+      sources[column] = packed.batch.bounds;
+      starts[column] = isLower ? packed.lowerStart(level) : packed.upperStart(level);
+    } else {
+      sources[column] = isLower ? forecast.lower[level] : forecast.upper[level];
+      starts[column] = 0;
+    }
+  }
 }
 
 const COMMA = 44;

@@ -5,10 +5,11 @@ import {
 } from '../core/series/calendar.js';
 import type { DemandSeries, SeriesStats } from '../core/series/build-series.js';
 import type { SalesTable } from '../core/series/sales-table.js';
-import { densifyDemand, type SeriesRows } from '../core/series/series-rows.js';
+import type { SeriesRows } from '../core/series/series-rows.js';
 import {
-  forecastBatch, unpackForecasts, type BatchSettings, type ForecastBatch, type SeriesBatch,
+  forecastBatch, type BatchSettings, type ForecastBatch, type SeriesBatch,
 } from './forecast-batch.js';
+import { unpackForecasts } from './packed-series-forecast.js';
 import { runOnWorkers } from './worker-pool.js';
 
 export interface SeriesOutcome {
@@ -78,10 +79,13 @@ const WORKERS_PAY_FROM_MS = 1500;
  */
 export async function forecastStage(table: SalesTable, seriesList: readonly DemandSeries[], options: ForecastStageOptions): Promise<SeriesOutcome[]> {
   const seasonPeriod = options.seasonPeriod ?? SEASON_PERIOD[options.freq];
-  const settings: BatchSettings = { method: options.method, seasonPeriod, levels: [...options.levels], boundsHorizon: options.horizon };
+  const settings: BatchSettings = {
+    method: options.method, seasonPeriod, levels: [...options.levels], boundsHorizon: options.horizon, recentPeriods: RECENT_PERIODS,
+  };
   const count = seriesList.length;
   const names = seriesList.map((series) => ({ sku: table.skus[series.skuId], warehouse: table.warehouses[series.warehouseId] }));
   const forecasts: SeriesForecast[] = new Array(count);
+  const recents: Float64Array[] = new Array(count);
   const makeBatch = (first: number, last: number): SeriesBatch => {
     const values: (Float64Array | SeriesRows)[] = [];
     const horizons: number[] = [];
@@ -97,7 +101,10 @@ export async function forecastStage(table: SalesTable, seriesList: readonly Dema
   let done = 0;
   const store = (result: ForecastBatch) => {
     const unpacked = unpackForecasts(result, settings.levels.length);
-    for (let i = 0; i < unpacked.length; i++) forecasts[result.first + i] = unpacked[i];
+    for (let i = 0; i < unpacked.length; i++) {
+      forecasts[result.first + i] = unpacked[i];
+      recents[result.first + i] = result.recent.subarray(result.recentOffsets[i], result.recentOffsets[i + 1]);
+    }
     done += unpacked.length;
     options.onProgress?.(done, count);
   };
@@ -144,14 +151,11 @@ export async function forecastStage(table: SalesTable, seriesList: readonly Dema
     });
   }
   return seriesList.map((series, i) => {
-    const from = Math.max(0, series.length - RECENT_PERIODS);
-    const { rows } = series;
-    const recent = rows ? densifyDemand(rows, new Float64Array(series.length - from), from) : series.values.slice(from);
     return {
       sku: names[i].sku,
       warehouse: names[i].warehouse,
       series: new SeriesFacts(series),
-      recent,
+      recent: recents[i],
       forecast: forecasts[i],
       firstForecastPeriod: series.firstPeriod + series.length,
     };

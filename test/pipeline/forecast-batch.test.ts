@@ -21,6 +21,19 @@ function batchOf(series: SeriesBatch['series'], first = 0): SeriesBatch {
 }
 
 describe('forecastBatch', () => {
+  it('returns each series\' last recentPeriods periods of history (all of a shorter one), from rows or values alike', () => {
+    const settings: BatchSettings = { method: 'naive', seasonPeriod: 7, levels: [80], boundsHorizon: 7, recentPeriods: 24 };
+    const series = [...ROWS, rowsOf(5, [[1, 4], [3, -2], [3, 1]])];
+    const dense = series.map((rows) => densifyDemand(rows, new Float64Array(rows.length)));
+    for (const batch of [forecastBatch(batchOf(series), settings), forecastBatch(batchOf(dense), settings)]) {
+      dense.forEach((values, i) => {
+        const recent = batch.recent.subarray(batch.recentOffsets[i], batch.recentOffsets[i + 1]);
+        expect(Array.from(recent)).toEqual(Array.from(values.subarray(Math.max(0, values.length - 24))));
+      });
+    }
+    expect(forecastBatch(batchOf(series), { ...settings, recentPeriods: undefined }).recent.length).toBe(0);
+  });
+
   for (const method of forecastMethodNames()) {
     it(`${method}: series given as rows forecast exactly as their dense values, and a later batch changes nothing of an earlier one`, () => {
       const settings: BatchSettings = { method, seasonPeriod: 7, levels: [80, 95], boundsHorizon: 7 };

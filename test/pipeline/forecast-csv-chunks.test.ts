@@ -5,6 +5,9 @@ import { csvColumns, csvLines } from '../../src/io/write/write-csv.js';
 import { WRITE_BLOCK_CHARS } from '../../src/io/write/write-chunks.js';
 import { forecastCsvChunks } from '../../src/pipeline/forecast-csv-chunks.js';
 import { forecastRows, type SeriesOutcome } from '../../src/pipeline/forecast-stage.js';
+import type { SeriesForecast } from '../../src/core/forecast/forecast-series.js';
+import type { ForecastBatch } from '../../src/pipeline/forecast-batch.js';
+import { PackedSeriesForecast, unpackForecasts } from '../../src/pipeline/packed-series-forecast.js';
 import type { Frequency } from '../../src/core/series/calendar.js';
 
 const text = (blocks: Iterable<Uint8Array>): string => Buffer.concat([...blocks]).toString('utf8');
@@ -44,6 +47,37 @@ function outcomesOf(count: number, horizon: number, levels: readonly number[], s
   });
 }
 
+/**
+ * A batch packed by hand from plain forecasts, the way forecastBatch packs them: means over each
+ * series' horizon, bounds over the first `boundsHorizon` periods.
+ */
+function packForecasts(forecasts: readonly SeriesForecast[], levelCount: number, boundsHorizon: number, first = 0): ForecastBatch {
+  const count = forecasts.length;
+  const offsets = new Int32Array(count + 1);
+  const boundOffsets = new Int32Array(count + 1);
+  forecasts.forEach((f, i) => {
+    offsets[i + 1] = offsets[i] + f.mean.length;
+    boundOffsets[i + 1] = boundOffsets[i] + Math.min(f.mean.length, boundsHorizon);
+  });
+  const boundTotal = boundOffsets[count];
+  const mean = new Float64Array(offsets[count]);
+  const cumulativeVariance = new Float64Array(offsets[count]);
+  const bounds = new Float64Array(2 * levelCount * boundTotal);
+  forecasts.forEach((f, i) => {
+    mean.set(f.mean, offsets[i]);
+    cumulativeVariance.set(f.fit.cumulativeVariance, offsets[i]);
+    for (let j = 0; j < levelCount; j++) {
+      bounds.set(f.lower[j].subarray(0, boundOffsets[i + 1] - boundOffsets[i]), 2 * j * boundTotal + boundOffsets[i]);
+      bounds.set(f.upper[j].subarray(0, boundOffsets[i + 1] - boundOffsets[i]), (2 * j + 1) * boundTotal + boundOffsets[i]);
+    }
+  });
+  return {
+    first, labels: forecasts.map((f) => f.method), fitLabels: forecasts.map((f) => f.fit.label), offsets, boundOffsets, mean, bounds,
+    cumulativeVariance, aicc: Float64Array.from(forecasts, (f) => f.fit.aicc), isCount: new Uint8Array(count), simulators: forecasts.map(() => null),
+    recentOffsets: new Int32Array(count + 1), recent: new Float64Array(0),
+  };
+}
+
 describe('forecastCsvChunks', () => {
   for (const [freq, levels] of [['day', [80, 95]], ['week', [95, 80, 50]], ['month', [90]], ['day', []]] as const) {
     it(`writes the bytes of the row-by-row writer (${freq}, levels ${levels.join(',') || 'none'})`, () => {
@@ -51,6 +85,21 @@ describe('forecastCsvChunks', () => {
       expect(text(forecastCsvChunks(outcomes, freq, 9, levels))).toBe(slowForecastCsv(outcomes, freq, 9, levels));
     });
   }
+
+  it('writes the same bytes when the forecasts are packed in batches (read in the batch buffers), bounds over the output horizon', () => {
+    const levels = [95, 80, 50];
+    const outcomes = outcomesOf(40, 12, levels, 5).map((outcome) => ({
+      ...outcome,
+      forecast: { ...outcome.forecast, fit: { label: 'm', cumulativeVariance: outcome.forecast.mean.map((v) => v * 2), aicc: NaN } },
+    } as unknown as SeriesOutcome));
+    const packedOutcomes = outcomes.map((outcome) => ({ ...outcome }));
+    for (let first = 0; first < outcomes.length; first += 16) {
+      const batch = packForecasts(outcomes.slice(first, first + 16).map((o) => o.forecast), levels.length, 9, first);
+      unpackForecasts(batch, levels.length).forEach((forecast, i) => { packedOutcomes[first + i] = { ...packedOutcomes[first + i], forecast }; });
+    }
+    expect(packedOutcomes[0].forecast).toBeInstanceOf(PackedSeriesForecast);
+    expect(text(forecastCsvChunks(packedOutcomes, 'week', 9, levels))).toBe(slowForecastCsv(outcomes, 'week', 9, levels));
+  });
 
   it('yields UTF-8 blocks of about 1 MiB that join to the whole file', () => {
     const outcomes = outcomesOf(3000, 28, [80, 95], 3);

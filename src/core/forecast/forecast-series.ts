@@ -76,7 +76,14 @@ function widthFactors(y: Float64Array, fit: MethodFit, options: SeriesForecastOp
 
 /** Makes the intervals nested: a wider level's bounds never fall inside a narrower level's. */
 function nestBounds(levels: readonly number[], lower: Float64Array[], upper: Float64Array[]): void {
-  const order = levels.map((level, i) => [level, i]).sort((a, b) => a[0] - b[0]).map(([, i]) => i);
+  // Level indexes from narrowest to widest, equal levels in given order (an insertion sort: no
+  // arrays built per series for the usual two levels).
+  const order: number[] = [];
+  for (let i = 0; i < levels.length; i++) {
+    let at = order.length;
+    for (; at > 0 && levels[order[at - 1]] > levels[i]; at--) order[at] = order[at - 1];
+    order[at] = i;
+  }
   for (let r = 1; r < order.length; r++) {
     const narrow = order[r - 1];
     const wide = order[r];
@@ -104,8 +111,8 @@ function normalBounds(fit: MethodFit, levels: readonly number[], factors: Float6
   const horizon = fit.mean.length;
   const lower: Float64Array[] = [];
   const upper: Float64Array[] = [];
-  for (const [i, level] of levels.entries()) {
-    const z = normalQuantile(0.5 + level / 200);
+  for (let i = 0; i < levels.length; i++) {
+    const z = normalQuantile(0.5 + levels[i] / 200);
     const lo = new Float64Array(horizon);
     const hi = new Float64Array(horizon);
     for (let h = 0; h < horizon; h++) {

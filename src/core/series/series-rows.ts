@@ -100,7 +100,7 @@ export function seriesRowsOf(groups: SeriesRowGroups, slot: number): SeriesRows 
  * `rows.length - from` long; that many values are written and returned as a view): each row is
  * added to its period in row order (returns net out), then every value below 0 is set to 0.
  * With `from` > 0 only periods `from` .. length - 1 are built (the recent history).
- * O(length - from + rows).
+ * O(length - from + rows); the clipping pass runs only when a row is negative.
  *
  * @example
  * densifyDemand({ length: 3, periods: Int32Array.of(0, 2, 2), quantities: Float64Array.of(5, 2, -4) }, new Float64Array(3))
@@ -113,11 +113,15 @@ export function densifyDemand(rows: SeriesRows, target: Float64Array, from = 0):
   // then faults a second time.
   values.fill(0);
   const { periods, quantities } = rows;
+  let hasReturn = false;
   for (let i = 0; i < periods.length; i++) {
     const at = periods[i] - from;
-    if (at >= 0) values[at] += quantities[i];
+    const quantity = quantities[i];
+    if (at >= 0) values[at] += quantity;
+    if (quantity < 0) hasReturn = true;
   }
-  for (let t = 0; t < length; t++) if (values[t] < 0) values[t] = 0; // returns never make demand negative
+  // Returns never make demand negative; without a return no sum is below 0 and the pass is skipped.
+  if (hasReturn) for (let t = 0; t < length; t++) if (values[t] < 0) values[t] = 0;
   return values;
 }
 

@@ -112,6 +112,19 @@ describe('groupSeriesRows and densifyDemand', () => {
     ), { numRuns: 300 });
   });
 
+  it('builds from period `from` on the tail of the whole series, with and without returns', () => {
+    const row = fc.tuple(fc.integer({ min: 0, max: 29 }), fc.integer({ min: -3, max: 9 }));
+    fc.assert(fc.property(fc.array(row, { maxLength: 40 }), fc.integer({ min: 0, max: 30 }), fc.boolean(), (rows, from, noReturns) => {
+      const quantities = rows.map(([, q]) => (noReturns ? Math.abs(q) : q));
+      const series = { length: 30, periods: Int32Array.from(rows, ([p]) => p), quantities: Int16Array.from(quantities) };
+      const whole = Array.from(densifyDemand(series, new Float64Array(30)));
+      const sums = new Array<number>(30).fill(0);
+      rows.forEach(([p], i) => { sums[p] += quantities[i]; });
+      expect(whole).toEqual(sums.map((v) => Math.max(0, v)));
+      expect(Array.from(densifyDemand(series, new Float64Array(30 - from).fill(-1), from))).toEqual(whole.slice(from));
+    }), { numRuns: 300 });
+  });
+
   it('sums fractional quantities of a period in file order, as the reference does', () => {
     const row = fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 1 }), fc.constant(0), fc.double({ min: -5, max: 5, noNaN: true }));
     fc.assert(fc.property(fc.array(row, { minLength: 1, maxLength: 60 }), (rows) => {
