@@ -91,6 +91,9 @@ export async function streamCsv(path: string, encoding: string, problems: Proble
   let strayByteOrderMarks = 0;
   let hasBadText = false;
   let endsInCarriageReturn = false;
+  // Set when text holding a quote is handed to papaparse (and never reset): papaparse may still
+  // be parsing text fed before it, for which the flag is then merely cautious.
+  let isQuoteFed = false;
   const cleaned = (raw: string): string => {
     // The \n of a \r\n split between two reads was already given as the \r's line break.
     let text = endsInCarriageReturn && raw.charCodeAt(0) === 10 ? raw.slice(1) : raw;
@@ -98,6 +101,7 @@ export async function streamCsv(path: string, encoding: string, problems: Proble
     endsInCarriageReturn = text.charCodeAt(text.length - 1) === 13;
     if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
     if (!hasBadText && (text.includes('\uFFFD') || text.includes('\u0000'))) hasBadText = true;
+    if (!isQuoteFed && text.includes('"')) isQuoteFed = true;
     if (!text.includes('\uFEFF')) return text;
     const without = text.replaceAll('\uFEFF', '');
     strayByteOrderMarks += text.length - without.length;
@@ -160,13 +164,16 @@ export async function streamCsv(path: string, encoding: string, problems: Proble
       chunk(results, parser) {
         const data = results.data;
         const cursor = results.meta.cursor;
+        // Until a quote has been fed, no field can hold a line break: skip measuring the chunk.
         let plainLength = 0;
-        for (let i = 0; i < data.length; i++) {
-          const fields = data[i];
-          for (let f = 0; f < fields.length; f++) plainLength += fields[f].length;
-          plainLength += (fields.length - 1) * delimiterLength + newlineLength;
+        if (isQuoteFed) {
+          for (let i = 0; i < data.length; i++) {
+            const fields = data[i];
+            for (let f = 0; f < fields.length; f++) plainLength += fields[f].length;
+            plainLength += (fields.length - 1) * delimiterLength + newlineLength;
+          }
         }
-        const hasQuotes = cursor - previousCursor !== plainLength;
+        const hasQuotes = isQuoteFed && cursor - previousCursor !== plainLength;
         previousCursor = cursor;
         const firstLineOfChunk = line;
         for (let i = 0; i < data.length; i++) {
