@@ -1,6 +1,7 @@
-import { copyFileSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readSet } from './read-output-set.js';
 import { SAMPLES, runCli, tempDir } from './run-cli.js';
 
 const AS_OF = '2026-11-26';
@@ -8,25 +9,6 @@ const AS_OF = '2026-11-26';
 /** Reading in parts starts at 16 MiB; these tests lower the threshold so small files are cut too. */
 function envWith(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...process.env, NO_COLOR: '1', TZ: 'UTC', STOCKCAST_SALES_PARTS_FROM_BYTES: '1', ...extra };
-}
-
-/** Every file of an output set, path -> content; summary.json without its timing fields. */
-function readSet(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (at: string) => {
-    for (const name of readdirSync(at).sort()) {
-      const full = path.join(at, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else files[path.relative(dir, full)] = readFileSync(full).toString('base64');
-    }
-  };
-  walk(dir);
-  const summary = JSON.parse(readFileSync(path.join(dir, 'summary.json'), 'utf8'));
-  delete summary.started_at;
-  delete summary.finished_at;
-  delete summary.durations_ms;
-  files['summary.json'] = JSON.stringify(summary);
-  return files;
 }
 
 /** A copy of the samples whose sales.csv has the given text in place of the original. */

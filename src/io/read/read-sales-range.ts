@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { DayColumn, QuantityColumn, SkuIdColumn, WarehouseIdColumn } from '../../core/series/sales-table.js';
+import type { DayColumn, QuantityColumn, SalesTable, SkuIdColumn, WarehouseIdColumn } from '../../core/series/sales-table.js';
 import { matchColumns, SALES_FIELDS } from '../csv/columns.js';
 import { createDecimalMark, numberCell, trimCell, type CellContext } from '../csv/csv-cells.js';
 import { createInterner } from '../csv/csv-intern.js';
@@ -17,22 +17,10 @@ const SKU_BATCH = 256;
 export const DEFAULT_WAREHOUSE = 'MAIN';
 
 /**
- * The rows of a sales file, or of a part of it, as read: columns exactly `rowCount` long, names
- * in order of first appearance in what was read, and everything wrong with it.
+ * The rows of a sales file, or of a part of it, as read (columns exactly `rowCount` long, names
+ * in order of first appearance in what was read), with what the read found wrong or odd.
  */
-export interface SalesPart {
-  readonly skus: string[];
-  readonly warehouses: string[];
-  /** Per SKU (like `skus`), its first non-empty description; absent without a description column. */
-  readonly descriptions?: string[];
-  readonly skuId: SkuIdColumn;
-  readonly warehouseId: WarehouseIdColumn;
-  readonly day: DayColumn;
-  readonly quantity: QuantityColumn;
-  readonly rowCount: number;
-  readonly minDay: number;
-  readonly maxDay: number;
-  readonly hasWarehouseColumn: boolean;
+export interface SalesPart extends SalesTable {
   readonly summary: CsvSummary;
   readonly problems: ProblemLog;
   readonly warnings: Warning[];

@@ -32,18 +32,6 @@ function finishSales(part: SalesPart): { table: SalesTable; warnings: Warning[] 
   for (const warning of part.warnings) warnings.add(warning.code, warning.message, warning.count);
   if (summary.blankLines > 0) warnings.add('blank-line', `${problems.file}: skipped ${summary.blankLines} blank lines`, summary.blankLines);
   warnStrayByteOrderMarks(warnings, problems.file, summary.strayByteOrderMarks);
-  const table: SalesTable = {
-    skus: part.skus,
-    warehouses: part.warehouses,
-    skuId: part.skuId,
-    warehouseId: part.warehouseId,
-    day: part.day,
-    quantity: part.quantity,
-    rowCount: part.rowCount,
-    minDay: part.minDay,
-    maxDay: part.maxDay,
-    hasWarehouseColumn: part.hasWarehouseColumn,
-    ...(part.descriptions ? { descriptions: part.descriptions } : {}),
-  };
+  const { summary: _summary, problems: _problems, warnings: _warnings, ...table } = part;
   return { table, warnings: warnings.list() };
 }
