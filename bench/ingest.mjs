@@ -101,7 +101,8 @@ if (!processOnly) {
 }
 
 // Issue 8: what the user waits for, startup to exit, against the bare step-mode pass, both as
-// whole spawned processes, interleaved, median of the runs each.
+// whole spawned processes, interleaved, median of the runs each. The command runs with its
+// default jobs (the cores: a sales file this large is read in parts); --jobs 1 is shown beside.
 if (!fs.existsSync(processFile)) {
   console.error(`generating ${path.relative(root, processFile)} (once; cached) ...`);
   console.error(`  ${makeBigSales(processFile, { skus: 10_000, rows: 1_500_000 })} rows`);
@@ -129,10 +130,12 @@ const forecastCommand = [path.join(root, 'bin', 'stockcast.js'), 'forecast', '--
 const stepCommand = [path.join(here, 'lib-papa-pass.mjs'), processFile, 'step', String(1 << 16)];
 const commandRuns = [];
 const stepRuns = [];
+const oneJobRuns = [];
 const processLoadBefore = os.loadavg();
 for (let run = 0; run < runs; run++) {
   stepRuns.push(timeOf(stepCommand));
   commandRuns.push(timeOf(forecastCommand));
+  oneJobRuns.push(timeOf([...forecastCommand, '--jobs', '1']));
 }
 const commandMs = commandRuns.map((r) => r.ms);
 const stepMs = stepRuns.map((r) => r.ms);
@@ -145,6 +148,9 @@ console.log(`whole process on ${path.relative(root, processFile)} (1.5M rows, 30
   + `load average ${processLoadBefore.map((x) => x.toFixed(1)).join(' ')} before, ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} after`);
 console.log(`  stockcast forecast --method naive --horizon 1: ${(middle(commandMs) / 1000).toFixed(2)} s  (runs: ${seconds(commandMs)})`);
 console.log(`  bare papaparse step pass (node bench/lib-papa-pass.mjs ... step): ${(middle(stepMs) / 1000).toFixed(2)} s  (runs: ${seconds(stepMs)})`);
+const oneJobMs = oneJobRuns.map((r) => r.ms);
+console.log(`  the same with --jobs 1 (sales read in one pass, one thread): ${(middle(oneJobMs) / 1000).toFixed(2)} s  (runs: ${seconds(oneJobMs)}), `
+  + `ratio ${(middle(oneJobMs) / middle(stepMs)).toFixed(2)}`);
 const cpuRatio = middle(commandRuns.map((r) => r.cpuMs)) / middle(stepRuns.map((r) => r.cpuMs));
 console.log(`  CPU time (user + system), medians: ${(middle(commandRuns.map((r) => r.cpuMs)) / 1000).toFixed(2)} s vs `
   + `${(middle(stepRuns.map((r) => r.cpuMs)) / 1000).toFixed(2)} s, ratio ${cpuRatio.toFixed(2)} (less sensitive to machine load)`);

@@ -32,6 +32,8 @@ export async function loadInputs(settings: RunSettings, needs: { sales: boolean;
     dateFormat: settings.read.dateFormat,
     decimalComma: settings.read.decimalComma,
     displayName: path.basename(file),
+    // A large sales file is read in parts on the run's threads (read-sales-parts.ts).
+    ...(kind === 'sales' ? { threads: settings.jobs } : {}),
   });
   const attempt = async <T>(kind: InputFile, read: (file: string, options: ReadOptions) => Promise<T>): Promise<T | undefined> => {
     const file = settings.files[kind];

@@ -1,29 +1,11 @@
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/core/random.js';
+import { readSet } from './read-output-set.js';
 import { SAMPLES, runCli, tempDir } from './run-cli.js';
 
 const AS_OF = '2026-11-26';
-
-/** Every file of an output set, path -> content; summary.json without its timing fields. */
-function readSet(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (at: string) => {
-    for (const name of readdirSync(at).sort()) {
-      const full = path.join(at, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else files[path.relative(dir, full)] = readFileSync(full).toString('base64');
-    }
-  };
-  walk(dir);
-  const summary = JSON.parse(readFileSync(path.join(dir, 'summary.json'), 'utf8'));
-  delete summary.started_at;
-  delete summary.finished_at;
-  delete summary.durations_ms;
-  files['summary.json'] = JSON.stringify(summary);
-  return files;
-}
 
 /**
  * 100 SKUs x 2 warehouses, 90 days of strictly positive daily demand: four batches of series, so

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import type { ProblemLog } from './csv-problems.js';
-import { openTextStream, stripBom } from './decode.js';
+import { openTextStream, stripBom, type ByteRange } from './decode.js';
 import type { WarningLog } from '../read/read-options.js';
 
 /** What a reader does with the rows of one CSV file. */
@@ -47,12 +47,22 @@ const TOO_LONG_HINT = 'is a quote not closed, or is this not a CSV file?';
  * problems; blank lines are skipped. Line ends may be \n, \r\n or \r, mixed. A record longer than {@link MAX_RECORD_CHARS} ends the read
  * with a problem. Text that did not decode (U+FFFD, bytes invalid in `encoding`) or holds NUL
  * is a problem at its first occurrence; byte-order marks after the start are removed and counted.
+ * With `range` only those bytes are read (from the start of a record; see read-sales-parts.ts),
+ * after the file's header line; line numbers then count from that header line as line 1.
  */
-export async function streamCsv(path: string, encoding: string, problems: ProblemLog, sink: CsvSink): Promise<CsvSummary> {
-  const { text, file } = openTextStream(path, encoding);
+export async function streamCsv(path: string, encoding: string, problems: ProblemLog, sink: CsvSink, range?: ByteRange): Promise<CsvSummary> {
+  const { text, file } = openTextStream(path, encoding, range);
   const chunks = text[Symbol.asyncIterator]() as AsyncIterator<string>;
   let first = '';
   let sourceDone = false;
+  if (range !== undefined && range.start > 0) {
+    // A part of a file that starts at a record: its rows are read as if the file's header line
+    // stood right before them.
+    first = `${await headerLineOf(path, encoding)}\n`;
+    const next = await chunks.next();
+    if (next.done) sourceDone = true;
+    else first += next.value;
+  }
   // The header line decides the delimiter and line break, so read until it is complete.
   while (!sourceDone && !hasLineBreakOutsideQuotes(first)) {
     if (first.length > MAX_RECORD_CHARS) {
@@ -71,7 +81,7 @@ export async function streamCsv(path: string, encoding: string, problems: Proble
     return { hasHeader: false, rows: 0, blankLines: 0, delimiter: ',', strayByteOrderMarks: 0 };
   }
   const headerLine = firstLine(first);
-  const estimatedRows = estimateRows(first, fs.statSync(path).size);
+  const estimatedRows = estimateRows(first, range === undefined ? fs.statSync(path).size : range.end - range.start);
   const delimiter = detectDelimiter(headerLine.text);
   // Every line break reaches papaparse as \n (see `cleaned`), so files that mix \r\n, \n and \r read.
   const newline = '\n';
@@ -81,6 +91,9 @@ export async function streamCsv(path: string, encoding: string, problems: Proble
   let strayByteOrderMarks = 0;
   let hasBadText = false;
   let endsInCarriageReturn = false;
+  // Set when text holding a quote is handed to papaparse (and never reset): papaparse may still
+  // be parsing text fed before it, for which the flag is then merely cautious.
+  let isQuoteFed = false;
   const cleaned = (raw: string): string => {
     // The \n of a \r\n split between two reads was already given as the \r's line break.
     let text = endsInCarriageReturn && raw.charCodeAt(0) === 10 ? raw.slice(1) : raw;
@@ -88,6 +101,7 @@ export async function streamCsv(path: string, encoding: string, problems: Proble
     endsInCarriageReturn = text.charCodeAt(text.length - 1) === 13;
     if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
     if (!hasBadText && (text.includes('\uFFFD') || text.includes('\u0000'))) hasBadText = true;
+    if (!isQuoteFed && text.includes('"')) isQuoteFed = true;
     if (!text.includes('\uFEFF')) return text;
     const without = text.replaceAll('\uFEFF', '');
     strayByteOrderMarks += text.length - without.length;
@@ -150,13 +164,16 @@ export async function streamCsv(path: string, encoding: string, problems: Proble
       chunk(results, parser) {
         const data = results.data;
         const cursor = results.meta.cursor;
+        // Until a quote has been fed, no field can hold a line break: skip measuring the chunk.
         let plainLength = 0;
-        for (let i = 0; i < data.length; i++) {
-          const fields = data[i];
-          for (let f = 0; f < fields.length; f++) plainLength += fields[f].length;
-          plainLength += (fields.length - 1) * delimiterLength + newlineLength;
+        if (isQuoteFed) {
+          for (let i = 0; i < data.length; i++) {
+            const fields = data[i];
+            for (let f = 0; f < fields.length; f++) plainLength += fields[f].length;
+            plainLength += (fields.length - 1) * delimiterLength + newlineLength;
+          }
         }
-        const hasQuotes = cursor - previousCursor !== plainLength;
+        const hasQuotes = isQuoteFed && cursor - previousCursor !== plainLength;
         previousCursor = cursor;
         const firstLineOfChunk = line;
         for (let i = 0; i < data.length; i++) {
@@ -212,6 +229,24 @@ export async function streamCsv(path: string, encoding: string, problems: Proble
     if (stopped) file.destroy();
   });
   return { hasHeader: true, rows, blankLines, delimiter, strayByteOrderMarks };
+}
+
+/**
+ * The first record of a file (its header line) without its line break and byte-order mark, ''
+ * for an empty file. Reads only as far as the record goes.
+ */
+async function headerLineOf(path: string, encoding: string): Promise<string> {
+  const { text, file } = openTextStream(path, encoding);
+  let head = '';
+  try {
+    for await (const chunk of text) {
+      head += chunk as string;
+      if (hasLineBreakOutsideQuotes(head) || head.length > MAX_RECORD_CHARS) break;
+    }
+  } finally {
+    file.destroy();
+  }
+  return firstLine(stripBom(head)).text;
 }
 
 /** The warning for byte-order marks removed inside a file (see {@link CsvSummary}). */

@@ -27,15 +27,25 @@ export function resolveEncoding(name: string | undefined): string {
   return lower;
 }
 
+/** Bytes [start, end) of a file. */
+export interface ByteRange {
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
- * Opens a file as a stream of decoded text chunks with any byte-order mark removed. UTF-8 uses
+ * Opens a file (or the bytes `range` of it) as a stream of decoded text chunks with any
+ * byte-order mark removed. UTF-8 uses
  * Node's own decoder (multi-byte characters split across reads are joined correctly); other
  * encodings stream through iconv-lite. A file read as UTF-8 that starts with a UTF-16 byte-order
  * mark (Excel's "Unicode text") is read as UTF-16 of that byte order.
  */
-export function openTextStream(path: string, requested: string): { text: Readable; file: fs.ReadStream } {
+export function openTextStream(path: string, requested: string, range?: ByteRange): { text: Readable; file: fs.ReadStream } {
   const encoding = requested === 'utf-8' ? utf16ByteOrder(path) ?? requested : requested;
-  const file = fs.createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  const file = fs.createReadStream(path, {
+    highWaterMark: CHUNK_BYTES,
+    ...(range ? { start: range.start, end: range.end - 1 } : {}),
+  });
   if (encoding === 'utf-8') {
     file.setEncoding('utf8');
     return { text: file, file };
@@ -47,7 +57,7 @@ export function openTextStream(path: string, requested: string): { text: Readabl
 }
 
 /** `utf-16le` or `utf-16be` when the file starts with that byte-order mark; errors are left to the stream. */
-function utf16ByteOrder(path: string): string | undefined {
+export function utf16ByteOrder(path: string): string | undefined {
   const head = Buffer.alloc(2);
   let fd = -1;
   try {

@@ -11,6 +11,8 @@ export interface ReadOptions {
   readonly decimalComma?: boolean;
   /** Name used in messages; default the file's base name. */
   readonly displayName?: string;
+  /** Threads the sales reader may read a large CSV file on (`--jobs`); default 1. Other readers use one. */
+  readonly threads?: number;
 }
 
 /** A recoverable oddity, reported once per kind with how often it occurred. */
