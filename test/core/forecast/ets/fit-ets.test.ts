@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { LONG_SEASONS, SCREENING_TOLERANCE, autoEts } from '../../../../src/core/forecast/ets/auto-ets.js';
+import { LONG_SEASONS, SCREENING_REFITS, SCREENING_TOLERANCE, autoEts } from '../../../../src/core/forecast/ets/auto-ets.js';
 import { etsRecursion } from '../../../../src/core/forecast/ets/ets-recursion.js';
 import { fitEts, tryFitEts } from '../../../../src/core/forecast/ets/fit-ets.js';
 import { forecastEts } from '../../../../src/core/forecast/ets/forecast-ets.js';
 import { AIR_PASSENGERS } from './air-passengers.js';
+import type { EtsFit, EtsSpec } from '../../../../src/core/forecast/ets/ets-model.js';
 import { NILE } from './nile.js';
 
 describe('tryFitEts', () => {
@@ -112,6 +113,36 @@ describe('autoEts', () => {
     expect(fit.parameters).toEqual(tight!.parameters);
     expect(fit.aicc).toBe(tight!.aicc);
     expect(loose!.evaluations).toBeLessThan(tight!.evaluations);
+  });
+
+  it('refits the screening\'s best three in full, so a short seasonal series gets the full-fit winner', () => {
+    // M3 monthly N2750, its 53 training months. Screened with the indices at decomposition values,
+    // ETS(MNN) beats ETS(MNM) by 4.5 AICc; fitted in full, ETS(MNM) is 7.3 AICc below ETS(MNN).
+    const y = Float64Array.from([10970, 7080, 13440, 9370, 7990, 10620, 7120, 7690, 26120, 12850, 13330, 8650,
+      14440, 12410, 11520, 10540, 14670, 14450, 15170, 12990, 24840, 24210, 17420, 14220, 9360, 7570, 6160,
+      4150, 5990, 5440, 4290, 2960, 4070, 3290, 2210, 1360, 1160, 840, 770, 890, 1140, 680, 710, 660, 830,
+      830, 1500, 1930, 1620, 2550, 1730, 1680, 2010]);
+    // The slow, obvious selection: every candidate fitted in full, smallest AICc.
+    let full: EtsFit | null = null;
+    for (const error of ['A', 'M'] as const) {
+      for (const trend of ['N', 'A', 'Ad'] as const) {
+        for (const season of ['N', 'A', 'M'] as const) {
+          if (error === 'A' && season === 'M') continue;
+          const spec: EtsSpec = { error, trend, season, m: season === 'N' ? 1 : 12 };
+          const fit = tryFitEts(y, spec, { maxEvaluations: 300, relativeTolerance: 1e-6 });
+          if (fit !== null && Number.isFinite(fit.aicc) && (full === null || fit.aicc < full.aicc)) full = fit;
+        }
+      }
+    }
+    expect(full!.label).toBe('ETS(MNM)');
+    const onlyWinner = autoEts(y, 12, { refitCandidates: 1 });
+    expect(onlyWinner.label).toBe('ETS(MNN)');
+    expect(SCREENING_REFITS).toBe(3);
+    const fit = autoEts(y, 12);
+    expect(fit.label).toBe(full!.label);
+    expect(fit.aicc).toBeLessThanOrEqual(full!.aicc + 1e-9);
+    expect(fit.aicc).toBeLessThan(onlyWinner.aicc - 7);
+    expect(fit.evaluations).toBeGreaterThan(onlyWinner.evaluations);
   });
 
   it('chooses multiplicative-error SES for the Nile as R does', () => {
