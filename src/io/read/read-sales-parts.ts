@@ -9,8 +9,9 @@ import { readSalesRange, type SalesPart } from './read-sales-range.js';
 import { isParquetFile } from './stream-input-file.js';
 
 /**
- * Smallest sales file read in parts. A part's thread needs ~50 ms to start and load the parser,
- * and papaparse reads ~60 MB/s on one core here, so a part must hold at least a few MB to pay.
+ * Smallest sales file read in parts, and twice the smallest part. A part's thread needs ~50 ms
+ * to start and load the parser, and papaparse reads ~60 MB/s on one core here, so a part must
+ * hold at least a few MB to pay.
  */
 const PARTS_FROM_BYTES = 16 << 20;
 
@@ -36,10 +37,11 @@ export interface PartTask {
 }
 
 /**
- * Reads a large UTF-8 sales CSV in `threads` parts at once: the file is cut after a line break
- * near every 1/threads of its bytes; this thread reads the first part (with the header), worker
- * threads the others, each with the file's header line before its records, and the parts are
- * joined in file order ({@link joinSalesParts}), so the table is the one a single pass reads.
+ * Reads a large UTF-8 sales CSV in up to `threads` parts at once (each at least half of
+ * PARTS_FROM_BYTES): the file is cut after a line break near every 1/parts of its bytes; this
+ * thread reads the first part (with the header), worker threads the others, each with the
+ * file's header line before its records, and the parts are joined in file order
+ * ({@link joinSalesParts}), so the table is the one a single pass reads.
  *
  * Returns undefined, and the caller reads the file in one pass, when parts could differ from one
  * pass or would not pay: Parquet, another encoding, a small file, a header line longer than
@@ -52,8 +54,11 @@ export interface PartTask {
 export async function readSalesInParts(file: string, options: ReadOptions, threads: number): Promise<SalesPart | undefined> {
   if (threads < 2 || isParquetFile(file) || resolveEncoding(options.encoding) !== 'utf-8') return undefined;
   const size = fs.statSync(file).size;
-  if (size < partsFromBytes()) return undefined;
-  const ranges = partRanges(file, size, threads, options.decimalComma !== undefined);
+  // Each part at least half the threshold: a machine with many cores does not start a thread
+  // per core for a file a few of them read as fast.
+  const partCount = Math.min(threads, Math.floor((2 * size) / partsFromBytes()));
+  if (partCount < 2) return undefined;
+  const ranges = partRanges(file, size, partCount, options.decimalComma !== undefined);
   if (ranges === undefined) return undefined;
   const single: ReadOptions = { ...options, threads: 1 };
   const settled = await Promise.allSettled([
