@@ -32,11 +32,15 @@ const key = (sku: string, warehouse: string) => `${sku}\u0000${warehouse}`;
 /**
  * The run history of one `plan`: opened (created, migrated) under the output set's lock before
  * anything is read, so a foreign store stops the run with exit 3 before any output is touched;
- * written after the output set is committed, still under the lock. Sharded runs and runs to
- * stdout keep no history (`merge` does not write one either).
+ * written after the output set is committed, still under the lock. The file is open only while
+ * it is read or written (at the start, before and after the forecast, at the write), so
+ * `stockcast accuracy` or a plan into another folder with the same store does not wait for the
+ * whole run (DuckDB locks the file while it is open). Sharded runs and runs to stdout keep no
+ * history (`merge` does not write one either).
  */
 export interface PlanHistory {
-  readonly store: HistoryStore;
+  /** Path of the store file. */
+  readonly path: string;
   /**
    * The in-sample scales of each series (mean absolute and mean squared seasonal-naive error, as
    * `stockcast backtest` scales MASE and RMSSE), and the actual demand of the periods earlier runs
@@ -49,7 +53,6 @@ export interface PlanHistory {
   prepare(facts: PlanFacts): void;
   /** Appends the prepared run, reading its rows from the committed output folder. */
   write(outDir: string): Promise<HistoryNote | undefined>;
-  close(): void;
 }
 
 interface PlanFacts {
@@ -64,23 +67,33 @@ interface PlanFacts {
 
 /** The history of a plan run, or undefined when it keeps none (history off, a shard, outputs to stdout). */
 export async function openPlanHistory(settings: RunSettings): Promise<PlanHistory | undefined> {
-  if (settings.historyPath === undefined || settings.shard !== undefined || settings.out === '-') return undefined;
-  const store = await openHistoryStore(settings.historyPath);
+  const storePath = settings.historyPath;
+  if (storePath === undefined || settings.shard !== undefined || settings.out === '-') return undefined;
+  const withStore = async <T>(use: (store: HistoryStore) => Promise<T>): Promise<T> => {
+    const store = await openHistoryStore(storePath);
+    try {
+      return await use(store);
+    } finally {
+      store.close();
+    }
+  };
+  // Created, migrated or refused now, before any input is read.
+  await withStore(async () => undefined);
   let run: Omit<HistoryRun, 'files'> | undefined;
   return {
-    store,
+    path: storePath,
     async capture(table, series, freq, seasonPeriod) {
       const scales = new Map<string, { mae: number; mse: number }>();
       for (const one of series) {
         const { mae, mse } = seasonalScales(one.values, seasonPeriod);
         scales.set(key(table.skus[one.skuId], table.warehouses[one.warehouseId]), { mae, mse });
       }
-      const earliest = await earliestForecastDay(store, freq);
+      const earliest = await withStore((store) => earliestForecastDay(store, freq));
       return { scales, actuals: earliest === undefined ? [] : actualSeries(table, series, freq, earliest) };
     },
     async trend(actuals, freq) {
       if (actuals.length === 0) return [];
-      return (await scoreHistory(store, actuals, freq, 'run')).byRun
+      return (await withStore((store) => scoreHistory(store, actuals, freq, 'run'))).byRun
         .map((group) => ({ asOf: String(group.key.as_of), mase: group.mase, rmsse: group.rmsse }));
     },
     prepare(facts) {
@@ -88,14 +101,14 @@ export async function openPlanHistory(settings: RunSettings): Promise<PlanHistor
     },
     async write(outDir) {
       if (!run) return undefined;
+      const prepared = run;
       const started = performance.now();
-      const written: HistoryWriteResult = await writeHistoryRun(store, {
-        ...run,
+      const written: HistoryWriteResult = await withStore((store) => writeHistoryRun(store, {
+        ...prepared,
         files: { forecast: path.join(outDir, 'forecast.csv'), reorder: path.join(outDir, 'reorder.csv'), alerts: path.join(outDir, 'alerts.csv') },
-      });
-      return { store: store.path, run_id: written.runId, forecast_rows: written.forecastRows, runs_deleted: written.deletedRuns, write_ms: Math.round(performance.now() - started) };
+      }));
+      return { store: storePath, run_id: written.runId, forecast_rows: written.forecastRows, runs_deleted: written.deletedRuns, write_ms: Math.round(performance.now() - started) };
     },
-    close: () => store.close(),
   };
 }
 

@@ -42,10 +42,9 @@ export async function runPlan(settings: RunSettings, hooks: PipelineHooks, mode:
   const timer = new StageTimer();
   if (mode === 'plan') checkOutputFormat(settings.outputFormat, settings.out, 'plan');
   const set = mode === 'plan' && settings.out !== '-' ? await beginOutputSet(settings.out) : undefined;
-  let history: PlanHistory | undefined;
   try {
     // Opened under the lock, before reading: a foreign store stops the run before any output is touched.
-    history = set ? await openPlanHistory(settings) : undefined;
+    const history = set ? await openPlanHistory(settings) : undefined;
     const run = await planAndWrite(settings, hooks, mode, set, timer, startedAt, history);
     let note: HistoryNote | undefined;
     // The history follows the committed set, under its lock: a run killed before COMMIT leaves the store as it was.
@@ -54,8 +53,6 @@ export async function runPlan(settings: RunSettings, hooks: PipelineHooks, mode:
   } catch (error) {
     await set?.abort();
     throw error;
-  } finally {
-    history?.close();
   }
 }
 
@@ -66,7 +63,7 @@ async function writeHistory(history: PlanHistory | undefined, outDir: string): P
     return await history?.write(outDir);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`the outputs in ${outDir} were written, but recording this run in the run history ${history?.store.path} failed `
+    throw new Error(`the outputs in ${outDir} were written, but recording this run in the run history ${history?.path} failed `
       + `(the store is as it was before this run): ${message}`, { cause: error });
   }
 }
