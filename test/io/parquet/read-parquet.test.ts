@@ -3,15 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayNumber } from '../../../src/core/series/calendar.js';
-import { formatProblem, InputError } from '../../../src/errors.js';
+import { formatProblem } from '../../../src/errors.js';
 import { validateInputs } from '../../../src/io/read/read-inputs.js';
 import { readItems } from '../../../src/io/read/read-items.js';
 import { readLanes } from '../../../src/io/read/read-lanes.js';
-import type { ReadOptions } from '../../../src/io/read/read-options.js';
 import { readSales, type SalesTable } from '../../../src/io/read/read-sales.js';
 import { readStock } from '../../../src/io/read/read-stock.js';
 import { openParquetConnection } from '../../../src/io/parquet/duckdb-connection.js';
 import { csvToParquet, writeParquet } from './parquet-files.js';
+import { salesProblems } from '../input-problems.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stockcast-read-parquet-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -26,16 +26,6 @@ function rowsOf(table: SalesTable): string[] {
     rows.push(`${table.day[r]}|${table.skus[table.skuId[r]]}|${table.warehouses[table.warehouseId[r]]}|${table.quantity[r]}`);
   }
   return rows;
-}
-
-async function salesProblems(file: string, options: ReadOptions = {}): Promise<string[]> {
-  try {
-    await readSales(file, options);
-  } catch (error) {
-    if (error instanceof InputError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error('expected an InputError');
 }
 
 /** Four sales rows; `date` and `quantity` are SQL expressions over d (a DATE) and q (a DOUBLE). */

@@ -4,8 +4,9 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dayNumber } from '../../../src/core/series/calendar.js';
-import { formatProblem, InputError } from '../../../src/errors.js';
+import { InputError } from '../../../src/errors.js';
 import { readSales, type SalesTable } from '../../../src/io/read/read-sales.js';
+import { salesProblems } from '../input-problems.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stockcast-read-sales-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -14,16 +15,6 @@ function write(name: string, content: string | Buffer): string {
   const file = path.join(dir, name);
   fs.writeFileSync(file, content);
   return file;
-}
-
-async function problemsOf(file: string, options = {}): Promise<string[]> {
-  try {
-    await readSales(file, options);
-  } catch (error) {
-    if (error instanceof InputError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error('expected an InputError');
 }
 
 /** Rows as plain tuples, for comparing tables read from differently written files. */
@@ -102,7 +93,7 @@ describe('readSales', () => {
       '2024-01-06,A,4', //                                            line 11, wrong column count
       '2024-01-07,A,5,fine', //                                       line 12
     ].join('\n'));
-    expect(await problemsOf(file)).toEqual([
+    expect(await salesProblems(file)).toEqual([
       'five-bad.csv:6:1: date: expected a real calendar date, got "2024-13-01"',
       'five-bad.csv:7:3: quantity: expected a number, got "lots"',
       'five-bad.csv:8:2: sku: expected a SKU (the cell is empty)',
@@ -151,7 +142,7 @@ describe('readSales', () => {
 
   it('uses --map to take another header for a field (M3-style "series" column)', async () => {
     const file = write('m3.csv', 'series,date,value\nN1234,2024-01-01,7\n');
-    expect(await problemsOf(file)).toEqual([
+    expect(await salesProblems(file)).toEqual([
       'm3.csv:1: sku: expected a column named sku, got "headers: series, date, value" (use --map sku=<Header>)',
       'm3.csv:1: quantity: expected a column named quantity, got "headers: series, date, value" (use --map quantity=<Header>)',
     ]);
@@ -162,7 +153,7 @@ describe('readSales', () => {
 
   it('in a ";" file, reports a number whose decimal mark contradicts the one detected earlier', async () => {
     const file = write('mixed.csv', 'date;sku;quantity\n2024-01-01;A;1,5\n2024-01-02;A;2.5\n');
-    expect(await problemsOf(file)).toEqual([
+    expect(await salesProblems(file)).toEqual([
       'mixed.csv:3:3: quantity: expected a number with a decimal comma, got "2.5" (this file was read with a decimal comma; set --decimal-comma explicitly)',
     ]);
     const { table } = await readSales(write('points.csv', 'date;sku;quantity\n2024-01-01;A;1.5\n'));
@@ -171,7 +162,7 @@ describe('readSales', () => {
 
   it('counts CRLF inside a quoted field once and needs no final line break', async () => {
     const file = write('crlf.csv', 'date,sku,quantity,note\r\n2024-01-01,A,1,"two\r\nlines"\r\n2024-01-02,A,oops,x\r\n2024-01-03,A,1,"last\r\nrow"');
-    expect(await problemsOf(file)).toEqual(['crlf.csv:4:3: quantity: expected a number, got "oops"']);
+    expect(await salesProblems(file)).toEqual(['crlf.csv:4:3: quantity: expected a number, got "oops"']);
     const good = write('crlf-good.csv', 'date,sku,quantity,note\r\n2024-01-01,A,1,"two\r\nlines"\r\n2024-01-03,A,2,"last\r\nrow"');
     expect(Array.from((await readSales(good)).table.quantity)).toEqual([1, 2]);
   });

@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatProblem, InputError, UsageError } from '../../../src/errors.js';
+import { formatProblem, UsageError } from '../../../src/errors.js';
 import { readItems } from '../../../src/io/read/read-items.js';
 import { readLanes } from '../../../src/io/read/read-lanes.js';
 import { readStock } from '../../../src/io/read/read-stock.js';
 import { readStockHistory } from '../../../src/io/read/read-stock-history.js';
 import { readSales } from '../../../src/io/read/read-sales.js';
 import { validateInputs } from '../../../src/io/read/read-inputs.js';
+import { problemsOf } from '../input-problems.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stockcast-read-small-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -17,16 +18,6 @@ function write(name: string, lines: string[]): string {
   const file = path.join(dir, name);
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
-}
-
-async function problemsOf(read: () => Promise<unknown>): Promise<string[]> {
-  try {
-    await read();
-  } catch (error) {
-    if (error instanceof InputError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error('expected an InputError');
 }
 
 describe('readStock', () => {
