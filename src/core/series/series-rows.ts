@@ -97,17 +97,16 @@ export function seriesRowsOf(groups: SeriesRowGroups, slot: number): SeriesRows 
 
 /**
  * Dense demand per period of one series from its rows, written into `target` (at least
- * `rows.length - from` long; that many values are written and returned as a view): each row is
- * added to its period in row order (returns net out), then every value below 0 is set to 0.
- * With `from` > 0 only periods `from` .. length - 1 are built (the recent history).
- * O(length - from + rows); the clipping pass runs only when a row is negative.
+ * `rows.length` long; that many values are written and returned as a view): each row is added
+ * to its period in row order (returns net out), then every value below 0 is set to 0.
+ * O(length + rows); the clipping pass runs only when a row is negative.
  *
  * @example
  * densifyDemand({ length: 3, periods: Int32Array.of(0, 2, 2), quantities: Float64Array.of(5, 2, -4) }, new Float64Array(3))
  * // Float64Array [5, 0, 0]
  */
-export function densifyDemand(rows: SeriesRows, target: Float64Array, from = 0): Float64Array {
-  const length = rows.length - from;
+export function densifyDemand(rows: SeriesRows, target: Float64Array): Float64Array {
+  const { length } = rows;
   const values = target.length === length ? target : target.subarray(0, length);
   // Written before it is read: on fresh memory a read maps the shared zero page and the write
   // then faults a second time.
@@ -115,9 +114,8 @@ export function densifyDemand(rows: SeriesRows, target: Float64Array, from = 0):
   const { periods, quantities } = rows;
   let hasReturn = false;
   for (let i = 0; i < periods.length; i++) {
-    const at = periods[i] - from;
     const quantity = quantities[i];
-    if (at >= 0) values[at] += quantity;
+    values[periods[i]] += quantity;
     if (quantity < 0) hasReturn = true;
   }
   // Returns never make demand negative; without a return no sum is below 0 and the pass is skipped.
